@@ -1,0 +1,367 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from trust.history import TrackedHistory
+from trust.models import Component, Priority, TrackedModel, choice_constraint
+from trust.permissions import ADD, CHANGE, SharedQuerySet
+
+from . import querysets
+
+
+class Sector(models.TextChoices):
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    HEALTH = "health", "Health"
+    POLICE = "police", "Police"
+    EDUCATION = "education", "Education and schools"
+    VOLUNTARY = "voluntary", "Voluntary, community and faith sector"
+    OTHER = "other", "Other"
+
+
+class Partner(TrackedModel):
+    """An organisation in the partnership."""
+
+    Sector = Sector
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=30, blank=True)
+    sector = models.CharField(max_length=20, choices=Sector.choices)
+    duty_to_cooperate = models.BooleanField(
+        "under the duty to co-operate",
+        default=False,
+        help_text="A relevant partner under section 10 of the Children Act 2004.",
+    )
+    agreement_signed = models.DateField("partnership agreement signed", null=True, blank=True)
+    isp_signed = models.DateField("information sharing protocol signed", null=True, blank=True)
+    notes = models.TextField(blank=True)
+
+    objects = querysets.PartnerQuerySet.as_manager()
+    history = TrackedHistory()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [choice_constraint("sector", Sector, "partners_partner_sector_valid")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:partner_detail", args=[self.pk])
+
+
+class Person(TrackedModel):
+    """A named officer of a partner organisation, with or without a login."""
+
+    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="people")
+    name = models.CharField(max_length=200)
+    job_title = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        help_text="The login of this person, if they have one.",
+    )
+
+    objects = querysets.PersonQuerySet.as_manager()
+    history = TrackedHistory(parent="partner")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:person_detail", args=[self.pk])
+
+
+class MembershipRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice-chair"
+    MEMBER = "member", "Member"
+
+
+class Membership(TrackedModel):
+    """A partner's seat on a component, with its representative."""
+
+    Role = MembershipRole
+
+    component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="memberships")
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="memberships")
+    representative = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="memberships"
+    )
+    role = models.CharField(max_length=12, choices=MembershipRole.choices, default="member")
+    started = models.DateField(null=True, blank=True)
+    ended = models.DateField(null=True, blank=True)
+
+    objects = SharedQuerySet.as_manager()
+    history = TrackedHistory(parent="component")
+
+    class Meta:
+        ordering = ["component", "role", "partner__name"]
+        constraints = [
+            choice_constraint("role", MembershipRole, "partners_membership_role_valid"),
+            models.UniqueConstraint(
+                fields=["component"],
+                condition=Q(role="chair", ended__isnull=True),
+                name="partners_membership_one_chair",
+                violation_error_message="This component already has a chair.",
+            ),
+            models.UniqueConstraint(
+                fields=["component", "partner", "representative"],
+                name="partners_membership_unique_seat",
+            ),
+            models.CheckConstraint(
+                condition=Q(ended__isnull=True)
+                | Q(started__isnull=True)
+                | Q(ended__gte=models.F("started")),
+                name="partners_membership_dates_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} on {self.component} ({self.get_role_display()})"
+
+    def clean(self):
+        if self.representative_id and self.representative.partner_id != self.partner_id:
+            raise ValidationError({"representative": "Choose a person from this partner."})
+
+    def get_absolute_url(self):
+        return self.component.get_absolute_url()
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", "Present"
+    APOLOGIES = "apologies", "Sent apologies"
+    ABSENT = "absent", "Absent"
+
+
+class Attendance(TrackedModel):
+    """Whether a member partner was represented at a meeting."""
+
+    Status = AttendanceStatus
+
+    meeting = models.ForeignKey(
+        "trust.Meeting", on_delete=models.CASCADE, related_name="attendance"
+    )
+    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="attendance"
+    )
+    status = models.CharField(max_length=10, choices=AttendanceStatus.choices)
+
+    objects = SharedQuerySet.as_manager()
+    history = TrackedHistory(parent="meeting")
+
+    class Meta:
+        ordering = ["meeting", "partner__name"]
+        verbose_name_plural = "attendance"
+        constraints = [
+            choice_constraint("status", AttendanceStatus, "partners_attendance_status_valid"),
+            models.UniqueConstraint(
+                fields=["meeting", "partner"], name="partners_attendance_once_per_meeting"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.partner} at {self.meeting}: {self.get_status_display()}"
+
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url()
+
+
+class ActionPlan(TrackedModel):
+    """The concrete steps towards a recommendation, a hosted priority or a risk's treatment.
+
+    Each carrier points at its own plan (one-to-one), so a plan serves exactly one of them and
+    every action belongs to exactly one plan.
+    """
+
+    summary = models.TextField(blank=True)
+
+    objects = querysets.ActionPlanQuerySet.as_manager()
+    history = TrackedHistory()
+
+    def __str__(self):
+        return f"Action plan {self.pk}"
+
+    @property
+    def carrier(self):
+        """The recommendation, hosted priority or risk this plan belongs to."""
+        for name in ("recommendation", "hosted_priority", "risk"):
+            carrier = getattr(self, name, None)
+            if carrier is not None:
+                return carrier
+        return None
+
+    def get_absolute_url(self):
+        carrier = self.carrier
+        return carrier.get_absolute_url() if carrier else reverse("home")
+
+
+class HostingKind(models.TextChoices):
+    CORE = "core", "Core (clearly one partner's)"
+    HOSTED = "hosted", "Hosted (one partner representing several)"
+
+
+class HostedPriority(TrackedModel):
+    """A partner's formal commitment to lead a plan priority, under a signed agreement."""
+
+    Kind = HostingKind
+
+    priority = models.ForeignKey(Priority, on_delete=models.PROTECT, related_name="hosted")
+    title = models.CharField(max_length=300, help_text="The improvement area, as agreed.")
+    description = models.TextField(blank=True)
+    host = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="hosted_priorities")
+    kind = models.CharField(max_length=10, choices=HostingKind.choices)
+    contributors = models.ManyToManyField(
+        Partner,
+        blank=True,
+        related_name="contributed_priorities",
+        verbose_name="contributing partners",
+    )
+    director_signed = models.DateField("agreement signed by the director", null=True, blank=True)
+    host_signed = models.DateField("agreement signed by the host", null=True, blank=True)
+    risk_assessment_done = models.BooleanField(default=False)
+    appended_to_strategy = models.BooleanField("appended to the host's strategy", default=False)
+    monitoring_component = models.ForeignKey(
+        Component,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="monitored_priorities",
+        verbose_name="monitoring board",
+    )
+    action_plan = models.OneToOneField(
+        ActionPlan, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_priority"
+    )
+
+    objects = querysets.HostedPriorityQuerySet.as_manager()
+    history = TrackedHistory(parent="host", m2m_fields=[contributors])
+
+    class Meta:
+        ordering = ["priority__number", "title"]
+        verbose_name_plural = "hosted priorities"
+        constraints = [
+            choice_constraint("kind", HostingKind, "partners_hosted_priority_kind_valid"),
+            models.UniqueConstraint(
+                fields=["priority", "host", "title"], name="partners_hosted_priority_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("partners:hostedpriority_detail", args=[self.pk])
+
+
+class ActionStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETE = "complete", "Complete"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Action(TrackedModel):
+    """One step of an action plan, owned by a named person, with its due date kept honest.
+
+    ``original_due_date`` never changes once set; ``due_date`` is the date currently agreed.
+    Both are empty for an ongoing action.
+    """
+
+    Status = ActionStatus
+
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="actions")
+    number = models.PositiveSmallIntegerField()
+    description = models.TextField()
+    owner = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="actions")
+    timescale = models.CharField(
+        max_length=100, blank=True, help_text='As written, e.g. "October 2007" or "Ongoing".'
+    )
+    original_due_date = models.DateField(null=True, blank=True)
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=12, choices=ActionStatus.choices, default=ActionStatus.NOT_STARTED
+    )
+    completed_on = models.DateField(null=True, blank=True)
+
+    partner_actions = frozenset({CHANGE})
+
+    objects = querysets.ActionQuerySet.as_manager()
+    history = TrackedHistory(parent="plan")
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            choice_constraint("status", ActionStatus, "partners_action_status_valid"),
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="partners_action_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="complete", completed_on__isnull=False)
+                | (~Q(status="complete") & Q(completed_on__isnull=True)),
+                name="partners_action_completed_on_iff_complete",
+                violation_error_message="A complete action has a completion date; "
+                "others have none.",
+            ),
+            models.CheckConstraint(
+                condition=Q(original_due_date__isnull=True, due_date__isnull=True)
+                | Q(original_due_date__isnull=False, due_date__isnull=False),
+                name="partners_action_due_dates_together",
+                violation_error_message="An action has both an original and a current due date, "
+                "or neither (ongoing).",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Action {self.number}: {self.description[:60]}"
+
+    def get_absolute_url(self):
+        return reverse("partners:action_detail", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in (ActionStatus.COMPLETE, ActionStatus.CANCELLED)
+
+
+class Rag(models.TextChoices):
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
+
+
+class ProgressUpdate(TrackedModel):
+    """A dated note on an action's progress with a red/amber/green rating."""
+
+    Rag = Rag
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="updates")
+    date = models.DateField()
+    note = models.TextField()
+    rag = models.CharField("RAG rating", max_length=5, choices=Rag.choices)
+    author = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="progress_updates"
+    )
+
+    partner_actions = frozenset({ADD})
+
+    objects = querysets.ProgressUpdateQuerySet.as_manager()
+    history = TrackedHistory(parent="action")
+
+    class Meta:
+        ordering = ["action", "-date", "-pk"]
+        constraints = [choice_constraint("rag", Rag, "partners_progress_rag_valid")]
+
+    def __str__(self):
+        return f"{self.date:%d %B %Y}: {self.get_rag_display()}"
+
+    def get_absolute_url(self):
+        return self.action.get_absolute_url()

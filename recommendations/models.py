@@ -1,0 +1,158 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.urls import reverse
+
+from partners.models import ActionPlan, Person
+from risks.models import Risk
+from trust.history import TrackedHistory
+from trust.models import Component, TrackedModel, choice_constraint
+from trust.timescales import derive_due_dates
+
+from . import querysets
+
+
+class PriorityScale(TrackedModel):
+    """How an auditor grades recommendations: ***/**/*, High/Medium/Low, Priority 1-3 ..."""
+
+    name = models.CharField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    objects = querysets.PriorityScaleQuerySet.as_manager()
+    history = TrackedHistory()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PriorityLevel(TrackedModel):
+    """One grade of a scale; rank 1 is the most serious."""
+
+    scale = models.ForeignKey(PriorityScale, on_delete=models.CASCADE, related_name="levels")
+    rank = models.PositiveSmallIntegerField(help_text="1 is the most serious.")
+    label = models.CharField(max_length=60, help_text='In words, e.g. "Significant residual risk".')
+    symbol = models.CharField(max_length=10, blank=True, help_text='As printed, e.g. "***".')
+
+    objects = querysets.PriorityScaleQuerySet.as_manager()
+    history = TrackedHistory(parent="scale")
+
+    class Meta:
+        ordering = ["scale", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["scale", "rank"], name="recs_level_rank_unique"),
+            models.UniqueConstraint(fields=["scale", "label"], name="recs_level_label_unique"),
+            models.CheckConstraint(condition=Q(rank__gte=1), name="recs_level_rank_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.symbol} {self.label}".strip()
+
+
+class Audit(TrackedModel):
+    """An audit report addressed to the trust, with its numbered recommendations."""
+
+    title = models.CharField(max_length=300)
+    auditor = models.CharField(max_length=200, help_text="The firm or body that audited.")
+    audited_body = models.CharField(max_length=200)
+    report_date = models.DateField()
+    reference = models.CharField(max_length=100, blank=True)
+    priority_scale = models.ForeignKey(
+        PriorityScale, on_delete=models.PROTECT, related_name="audits"
+    )
+    summary = models.TextField(blank=True)
+
+    objects = querysets.AuditQuerySet.as_manager()
+    history = TrackedHistory()
+
+    class Meta:
+        ordering = ["-report_date", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["title", "report_date"], name="recs_audit_unique_title_date"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.report_date:%B %Y})"
+
+    def get_absolute_url(self):
+        return reverse("recommendations:audit_detail", args=[self.pk])
+
+
+class RecommendationStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    IMPLEMENTED = "implemented", "Implemented"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+class Recommendation(TrackedModel):
+    Status = RecommendationStatus
+
+    audit = models.ForeignKey(Audit, on_delete=models.PROTECT, related_name="recommendations")
+    number = models.CharField(max_length=20, help_text='As printed: "3", "3a", "KR1.1".')
+    section = models.CharField(max_length=20, blank=True, help_text='Report section, e.g. "3.3".')
+    text = models.TextField("recommendation")
+    priority = models.ForeignKey(PriorityLevel, on_delete=models.PROTECT, related_name="+")
+    management_response = models.TextField(blank=True)
+    responsibility = models.TextField("responsibility and timescale as written", blank=True)
+    timescale = models.CharField(max_length=300, blank=True, help_text="As written in the report.")
+    responsible_officers = models.ManyToManyField(
+        Person, blank=True, related_name="recommendations"
+    )
+    status = models.CharField(
+        max_length=12,
+        choices=RecommendationStatus.choices,
+        default=RecommendationStatus.NOT_STARTED,
+    )
+    related = models.ManyToManyField("self", blank=True, verbose_name="related recommendations")
+    risks = models.ManyToManyField(Risk, blank=True, related_name="recommendations")
+    components = models.ManyToManyField(Component, blank=True, related_name="recommendations")
+    action_plan = models.OneToOneField(
+        ActionPlan, on_delete=models.PROTECT, null=True, blank=True, related_name="recommendation"
+    )
+
+    objects = querysets.RecommendationQuerySet.as_manager()
+    history = TrackedHistory(
+        parent="audit", m2m_fields=[responsible_officers, related, risks, components]
+    )
+
+    class Meta:
+        # "2" before "10": numbers are text ("3a", "KR1.1"), so shorter sorts first.
+        ordering = ["audit", Length("number"), "number"]
+        constraints = [
+            choice_constraint("status", RecommendationStatus, "recs_recommendation_status_valid"),
+            models.UniqueConstraint(
+                fields=["audit", "number"],
+                name="recs_recommendation_number_unique_in_audit",
+                violation_error_message="This audit already has a recommendation with this number.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(number=""), name="recs_recommendation_number_not_blank"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Recommendation {self.number}"
+
+    def get_absolute_url(self):
+        return reverse("recommendations:recommendation_detail", args=[self.pk])
+
+    def clean(self):
+        if (
+            self.audit_id
+            and self.priority_id
+            and self.priority.scale_id != self.audit.priority_scale_id
+        ):
+            raise ValidationError({"priority": "Choose a priority from this audit's scale."})
+
+    @property
+    def due_dates(self) -> list[datetime.date]:
+        """The dates the written timescale means, in the order written (none for "Ongoing")."""
+        return derive_due_dates(self.timescale)

@@ -1,0 +1,253 @@
+"""factory-boy factories, one per model, lowest layer first.
+
+They save through ``Model.save()`` (factory-boy's default), which records history like any
+other write; tests of the write path itself use ``trust.services`` directly.
+"""
+
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from partners import models as partners
+from recommendations import models as recs
+from risks import models as risks
+from trust import models as trust
+from trust.permissions import Role
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = trust.User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"User {n}")
+    role = Role.DCS
+    password = factory.django.Password("correct horse battery staple")
+
+
+class ComponentFactory(DjangoModelFactory):
+    class Meta:
+        model = trust.Component
+
+    name = factory.Sequence(lambda n: f"Board {n}")
+    short_name = factory.Sequence(lambda n: f"B{n}")
+    function = trust.ComponentFunction.COMMISSIONING
+
+
+class MeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = trust.Meeting
+
+    component = factory.SubFactory(ComponentFactory)
+    date = factory.Sequence(lambda n: datetime.date(2007, 1, 1) + datetime.timedelta(days=7 * n))
+    title = factory.LazyAttribute(lambda o: f"{o.component.name} meeting")
+
+
+class PlanFactory(DjangoModelFactory):
+    class Meta:
+        model = trust.Plan
+
+    title = factory.Sequence(lambda n: f"Children and Young People's Plan {n}")
+    start_year = 2006
+    end_year = 2009
+
+
+class OutcomeFactory(DjangoModelFactory):
+    class Meta:
+        model = trust.Outcome
+
+    plan = factory.SubFactory(PlanFactory)
+    name = factory.Sequence(lambda n: f"Outcome {n}")
+
+
+class PriorityFactory(DjangoModelFactory):
+    class Meta:
+        model = trust.Priority
+
+    plan = factory.SubFactory(PlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Priority {n}")
+
+
+class IndicatorFactory(DjangoModelFactory):
+    class Meta:
+        model = trust.Indicator
+
+    priority = factory.SubFactory(PriorityFactory)
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+    unit = "%"
+    baseline = 10
+    target = 20
+
+
+class IndicatorValueFactory(DjangoModelFactory):
+    class Meta:
+        model = trust.IndicatorValue
+
+    indicator = factory.SubFactory(IndicatorFactory)
+    period = "2007/08"
+    period_end = datetime.date(2008, 3, 31)
+    value = 12
+
+
+class PartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.Partner
+
+    name = factory.Sequence(lambda n: f"Partner organisation {n}")
+    sector = partners.Sector.HEALTH
+
+
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.Person
+
+    partner = factory.SubFactory(PartnerFactory)
+    name = factory.Sequence(lambda n: f"Officer {n}")
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.Membership
+
+    component = factory.SubFactory(ComponentFactory)
+    partner = factory.SubFactory(PartnerFactory)
+
+
+class AttendanceFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    partner = factory.SubFactory(PartnerFactory)
+    status = partners.AttendanceStatus.PRESENT
+
+
+class ActionPlanFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.ActionPlan
+
+
+class HostedPriorityFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.HostedPriority
+
+    priority = factory.SubFactory(PriorityFactory)
+    title = factory.Sequence(lambda n: f"Improvement area {n}")
+    host = factory.SubFactory(PartnerFactory)
+    kind = partners.HostingKind.HOSTED
+    action_plan = factory.SubFactory(ActionPlanFactory)
+
+
+class ActionFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.Action
+
+    plan = factory.SubFactory(ActionPlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    description = factory.Sequence(lambda n: f"Step {n}")
+    owner = factory.SubFactory(PersonFactory)
+    timescale = "December 2007"
+    original_due_date = datetime.date(2007, 12, 31)
+    due_date = datetime.date(2007, 12, 31)
+
+
+class ProgressUpdateFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.ProgressUpdate
+
+    action = factory.SubFactory(ActionFactory)
+    date = datetime.date(2007, 11, 15)
+    note = "Work under way."
+    rag = partners.Rag.AMBER
+
+
+class RiskRegisterFactory(DjangoModelFactory):
+    class Meta:
+        model = risks.RiskRegister
+
+    name = factory.Sequence(lambda n: f"Project register {n}")
+    kind = risks.RegisterKind.PROJECT
+
+
+class RiskFactory(DjangoModelFactory):
+    class Meta:
+        model = risks.Risk
+
+    register = factory.SubFactory(RiskRegisterFactory)
+    reference = factory.Sequence(lambda n: f"R-{n:02d}")
+    title = factory.Sequence(lambda n: f"Risk {n}")
+    inherent_likelihood = 4
+    inherent_impact = 4
+    residual_likelihood = 3
+    residual_impact = 3
+    target_likelihood = 2
+    target_impact = 2
+    owner = factory.SubFactory(PersonFactory)
+
+
+class RiskControlFactory(DjangoModelFactory):
+    class Meta:
+        model = risks.RiskControl
+
+    risk = factory.SubFactory(RiskFactory)
+    description = "Quarterly review at the board."
+
+
+class PriorityScaleFactory(DjangoModelFactory):
+    class Meta:
+        model = recs.PriorityScale
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Residual risk scale {n}")
+
+    @factory.post_generation
+    def levels(self, create, extracted, **kwargs):
+        if not create:
+            return
+        for rank, (symbol, label) in enumerate(
+            extracted
+            or [
+                ("***", "Significant residual risk"),
+                ("**", "Some residual risk"),
+                ("*", "Little residual risk"),
+            ],
+            start=1,
+        ):
+            recs.PriorityLevel.objects.create(scale=self, rank=rank, symbol=symbol, label=label)
+
+
+class AuditFactory(DjangoModelFactory):
+    class Meta:
+        model = recs.Audit
+
+    title = factory.Sequence(lambda n: f"Partnership working audit {n}")
+    auditor = "Audit firm LLP"
+    audited_body = "A council"
+    report_date = datetime.date(2007, 11, 1)
+    priority_scale = factory.SubFactory(PriorityScaleFactory)
+
+
+class RecommendationFactory(DjangoModelFactory):
+    class Meta:
+        model = recs.Recommendation
+
+    audit = factory.SubFactory(AuditFactory)
+    number = factory.Sequence(lambda n: str(n + 1))
+    section = "3.3"
+    text = factory.Sequence(lambda n: f"The Director should do thing {n}.")
+    priority = factory.LazyAttribute(lambda o: o.audit.priority_scale.levels.order_by("rank")[1])
+    timescale = "December 2007"
+    action_plan = factory.SubFactory(ActionPlanFactory)
+
+
+def partner_user(partner=None, **kwargs):
+    """A partner staff login linked to a named officer of ``partner``."""
+    person = PersonFactory(partner=partner or PartnerFactory())
+    user = UserFactory(role=Role.PARTNER, **kwargs)
+    person.user = user
+    person.save()
+    return user

@@ -1,0 +1,16 @@
+from django.conf import settings
+
+from .permissions import role_of
+
+
+def service(request):
+    user = getattr(request, "user", None)
+    role = role_of(user)
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "organisation_name": settings.ORGANISATION_NAME,
+        "user_role": role,
+        "user_role_label": user.get_role_display()
+        if role and hasattr(user, "get_role_display")
+        else "",
+    }

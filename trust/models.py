@@ -1,0 +1,272 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from .history import TrackedHistory
+from .permissions import RestrictedQuerySet, Role, SharedQuerySet
+
+
+def choice_constraint(field: str, choices: type[models.Choices], name: str):
+    """A database check that ``field`` holds one of ``choices``: forms are not the only writers."""
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class TrackedModel(models.Model):
+    """An editable record: a version number for safe concurrent edits, access hooks.
+
+    ``partner_actions`` and ``auditor_actions`` list the writes (add, change, delete) that
+    partner staff and auditors may make on this model; the scope of records comes from the
+    model's queryset (``trust.permissions``).
+    """
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    partner_actions: frozenset[str] = frozenset()
+    auditor_actions: frozenset[str] = frozenset()
+
+    objects = RestrictedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class TrustUserManager(UserManager.from_queryset(RestrictedQuerySet)):
+    pass
+
+
+class User(AbstractUser):
+    role = models.CharField(
+        max_length=16,
+        choices=Role.choices,
+        default=Role.PARTNER,
+        help_text="DCS Unit staff keep the records; partner staff see their organisation's; "
+        "auditors read everything and record verifications.",
+    )
+
+    objects = TrustUserManager()
+    history = TrackedHistory(excluded_fields=["password", "last_login"])
+
+    class Meta:
+        ordering = ["last_name", "first_name", "username"]
+        constraints = [
+            choice_constraint("role", Role, "trust_user_role_valid"),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @property
+    def partner_id(self) -> int | None:
+        """The partner organisation of the named officer this login belongs to, if any."""
+        person = getattr(self, "person", None)  # reverse one-to-one from partners.Person
+        return person.partner_id if person else None
+
+
+class ComponentFunction(models.TextChoices):
+    LEADING = "leading", "Leading"
+    COMMISSIONING = "commissioning", "Commissioning"
+    SAFEGUARDING = "safeguarding", "Safeguarding"
+    PARTICIPATING = "participating", "Participating"
+    DELIVERING = "delivering", "Delivering"
+    SUPPORTING = "supporting", "Supporting"
+
+
+class GoverningDocument(models.TextChoices):
+    TERMS_OF_REFERENCE = "terms_of_reference", "Terms of reference"
+    CONSTITUTION = "constitution", "Constitution"
+
+
+class Component(TrackedModel):
+    """A part of the trust's structure: a board, a forum, locality working, the DCS Unit."""
+
+    Function = ComponentFunction
+    GoverningDocument = GoverningDocument
+
+    name = models.CharField(max_length=200, unique=True)
+    short_name = models.CharField(max_length=30, blank=True)
+    function = models.CharField(max_length=20, choices=Function.choices)
+    description = models.TextField(blank=True)
+    governing_document = models.CharField(
+        max_length=20,
+        choices=GoverningDocument.choices,
+        default=GoverningDocument.TERMS_OF_REFERENCE,
+    )
+    governing_document_text = models.TextField("terms of reference or constitution", blank=True)
+    governing_document_agreed = models.DateField(null=True, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = SharedQuerySet.as_manager()
+    history = TrackedHistory()
+
+    class Meta:
+        ordering = ["order", "name"]
+        constraints = [
+            choice_constraint("function", ComponentFunction, "trust_component_function_valid"),
+            choice_constraint(
+                "governing_document", GoverningDocument, "trust_component_document_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("trust:component_detail", args=[self.pk])
+
+
+class Meeting(TrackedModel):
+    component = models.ForeignKey(Component, on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField()
+    title = models.CharField(max_length=200)
+    location = models.CharField(max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+
+    objects = SharedQuerySet.as_manager()
+    history = TrackedHistory(parent="component")
+
+    class Meta:
+        ordering = ["-date", "component__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["component", "date", "title"], name="trust_meeting_unique_per_day"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%d %B %Y})"
+
+    def get_absolute_url(self):
+        return reverse("trust:meeting_detail", args=[self.pk])
+
+
+class Plan(TrackedModel):
+    """The Children and Young People's Plan."""
+
+    title = models.CharField(max_length=300, unique=True)
+    start_year = models.PositiveSmallIntegerField()
+    end_year = models.PositiveSmallIntegerField()
+
+    objects = SharedQuerySet.as_manager()
+    history = TrackedHistory()
+
+    class Meta:
+        ordering = ["-start_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__gte=F("start_year")), name="trust_plan_years_ordered"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("trust:plan_detail", args=[self.pk])
+
+
+class Outcome(TrackedModel):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="outcomes")
+    name = models.CharField(max_length=200)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = SharedQuerySet.as_manager()
+    history = TrackedHistory(parent="plan")
+
+    class Meta:
+        ordering = ["plan", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "name"], name="trust_outcome_unique_in_plan"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("trust:plan_detail", args=[self.plan_id])
+
+
+class Priority(TrackedModel):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="priorities")
+    outcome = models.ForeignKey(
+        Outcome, on_delete=models.SET_NULL, null=True, blank=True, related_name="priorities"
+    )
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+
+    objects = SharedQuerySet.as_manager()
+    history = TrackedHistory(parent="plan")
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name_plural = "priorities"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="trust_priority_number_unique_in_plan"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("trust:priority_detail", args=[self.pk])
+
+    def clean(self):
+        if self.outcome_id and self.plan_id and self.outcome.plan_id != self.plan_id:
+            raise ValidationError({"outcome": "Choose an outcome of the same plan."})
+
+
+class Indicator(TrackedModel):
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="indicators")
+    name = models.CharField(max_length=300)
+    unit = models.CharField(max_length=30, blank=True)
+    baseline = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    baseline_period = models.CharField(max_length=30, blank=True)
+    target = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    target_period = models.CharField(max_length=30, blank=True)
+    higher_is_better = models.BooleanField(default=True)
+
+    objects = SharedQuerySet.as_manager()
+    history = TrackedHistory(parent="priority")
+
+    class Meta:
+        ordering = ["priority", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["priority", "name"], name="trust_indicator_unique_per_priority"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("trust:priority_detail", args=[self.priority_id])
+
+
+class IndicatorValue(TrackedModel):
+    """A measured value of an indicator for one period."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    period = models.CharField(max_length=30, help_text="As reported, e.g. 2007/08 or Q2 2008.")
+    period_end = models.DateField()
+    value = models.DecimalField(max_digits=12, decimal_places=2)
+
+    objects = SharedQuerySet.as_manager()
+    history = TrackedHistory(parent="indicator")
+
+    class Meta:
+        ordering = ["indicator", "period_end"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period_end"], name="trust_indicator_value_one_per_period"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.value} ({self.period})"
+
+    def get_absolute_url(self):
+        return self.indicator.get_absolute_url()

@@ -1,0 +1,114 @@
+"""The one place that decides who may see and change what.
+
+Two questions, asked by every page, form, export and history view:
+
+* ``user_can(user, action, model)``: may this kind of user do this at all? (no: 403)
+* ``Model.objects.restrict(user, action)``: which records? (outside it: 404)
+
+DCS Unit staff and administrators see and change everything. Auditors see everything and
+change only what a model opens to them (their own verifications). Partner staff see what is
+shared with every partner plus their own organisation's records, and change only what a
+model opens to them, within their organisation's scope. A user with no role, or a partner
+user not linked to a partner organisation, sees nothing.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+VIEW = "view"
+ADD = "add"
+CHANGE = "change"
+DELETE = "delete"
+ACTIONS = (VIEW, ADD, CHANGE, DELETE)
+
+
+class Role(models.TextChoices):
+    DCS = "dcs", "DCS Unit staff"
+    PARTNER = "partner", "Partner staff"
+    AUDITOR = "auditor", "Auditor"
+    ADMIN = "admin", "Administrator"
+
+
+FULL_ACCESS = frozenset({Role.DCS, Role.ADMIN})
+
+
+def role_of(user) -> str | None:
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    if user.is_superuser:
+        return Role.ADMIN
+    return user.role or None
+
+
+def user_can(user, action: str, model) -> bool:
+    """May ``user`` perform ``action`` on some record of ``model``? Scope is ``restrict``'s job."""
+    role = role_of(user)
+    if role is None:
+        return False
+    if role in FULL_ACCESS:
+        return True
+    if role == Role.PARTNER and user.partner_id is None:
+        return False
+    if action == VIEW:
+        return True
+    if role == Role.AUDITOR:
+        return action in model.auditor_actions
+    if role == Role.PARTNER:
+        return action in model.partner_actions
+    return False
+
+
+class RestrictedQuerySet(models.QuerySet):
+    """Base queryset of every tracked model; subclasses describe the partner scope.
+
+    ``partner_scope(partner_id)`` returns the ``Q`` of records a partner organisation may see
+    (default: none of them); ``partner_write_scope`` those it may change (default: the same);
+    ``auditor_write_scope(user)`` those an auditor may change (default: none).
+    """
+
+    def partner_scope(self, partner_id: int) -> Q | None:
+        return None
+
+    def partner_write_scope(self, partner_id: int) -> Q | None:
+        return self.partner_scope(partner_id)
+
+    def auditor_write_scope(self, user) -> Q | None:
+        return None
+
+    def restrict(self, user, action: str = VIEW):
+        if not user_can(user, action, self.model):
+            return self.none()
+        role = role_of(user)
+        if role in FULL_ACCESS or (role == Role.AUDITOR and action == VIEW):
+            return self
+        if role == Role.AUDITOR:
+            q = self.auditor_write_scope(user)
+        elif action == VIEW:
+            q = self.partner_scope(user.partner_id)
+        else:
+            q = self.partner_write_scope(user.partner_id)
+        if q is None:
+            return self.none()
+        if not q:
+            return self
+        # A subquery, not a join: scopes follow to-many relations, and a join would repeat rows.
+        return self.filter(pk__in=self.model._base_manager.filter(q).values("pk"))
+
+
+class SharedQuerySet(RestrictedQuerySet):
+    """Records every partner may read: the trust's structure, plan and directory."""
+
+    def partner_scope(self, partner_id: int) -> Q:
+        return Q()
+
+    def partner_write_scope(self, partner_id: int) -> Q | None:
+        return None
+
+
+def scope_via(relation: str, model, partner_id: int, *, write: bool = False) -> Q:
+    """A partner's scope on ``model`` followed from another model through ``relation``."""
+    manager = model.objects
+    q = manager.partner_write_scope(partner_id) if write else manager.partner_scope(partner_id)
+    if q is None:
+        return Q(pk__in=[])
+    return Q(**{f"{relation}__in": model._base_manager.filter(q).values("pk")})

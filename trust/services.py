@@ -1,0 +1,65 @@
+"""The write path every tracked record goes through: validated, atomic, with who and why.
+
+Views and commands never call ``save()`` on a tracked model themselves; they call these
+(or a more specific service built on them), so that every change lands in the history with
+the acting user and the reason, and a stale edit is refused instead of overwriting another.
+"""
+
+from collections.abc import Iterable, Mapping
+
+from django.db import transaction
+
+STALE_EDIT = (
+    "Someone else changed this record while you were editing it. "
+    "Their changes are shown below; check them and make your change again."
+)
+
+
+class StaleEditError(Exception):
+    """The record moved on since the form was loaded; ``current`` is what is stored now."""
+
+    def __init__(self, current):
+        super().__init__(STALE_EDIT)
+        self.current = current
+
+
+def _stamp(obj, by, reason):
+    if by is not None:
+        obj._history_user = by
+    obj._change_reason = reason or None
+
+
+@transaction.atomic
+def record_save(
+    obj,
+    *,
+    by=None,
+    reason: str = "",
+    expected_version: int | None = None,
+    m2m: Mapping[str, Iterable] | None = None,
+):
+    """Validate and save ``obj`` (new or changed), then set any many-to-many fields.
+
+    ``by`` is the acting user (left out inside a request: the history middleware knows it).
+    ``expected_version`` is the version the editor saw; if the stored one differs, nothing
+    is written and ``StaleEditError`` carries the stored record.
+    """
+    model = type(obj)
+    if obj.pk is not None and not obj._state.adding:
+        current = model._base_manager.select_for_update().get(pk=obj.pk)
+        if expected_version is not None and current.version != expected_version:
+            raise StaleEditError(current)
+        obj.version = current.version + 1
+    obj.full_clean()
+    _stamp(obj, by, reason)
+    obj.save()
+    for field, values in (m2m or {}).items():
+        getattr(obj, field).set(values)
+    return obj
+
+
+@transaction.atomic
+def record_delete(obj, *, by=None, reason: str = ""):
+    """Delete ``obj``; its history keeps every earlier row and a deletion row with who and why."""
+    _stamp(obj, by, reason)
+    obj.delete()

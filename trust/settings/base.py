@@ -1,0 +1,167 @@
+"""Settings shared by every environment.
+
+Everything that differs between machines is read from the environment here, in one place;
+``dev``, ``test`` and ``production`` only choose defaults and hardening on top of it.
+"""
+
+from pathlib import Path
+
+import environ
+from csp.constants import NONCE, NONE, SELF
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+VAR_DIR = BASE_DIR / "var"
+
+env = environ.Env()
+if (BASE_DIR / ".env").is_file():
+    env.read_env(BASE_DIR / ".env")
+
+DEBUG = env.bool("DEBUG", default=False)
+SECRET_KEY = env.str("SECRET_KEY", default="")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# Names shown on every page; another council sets its own.
+SERVICE_NAME = env.str("SERVICE_NAME", default="Children's Trust governance")
+ORGANISATION_NAME = env.str("ORGANISATION_NAME", default="Children's Trust")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "simple_history",
+    "django_filters",
+    "csp",
+    # The four layers, lowest first: each may use only the ones above it in this list.
+    "trust",
+    "partners",
+    "risks",
+    "recommendations",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "trust.urls"
+WSGI_APPLICATION = "trust.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "csp.context_processors.nonce",
+                "trust.context_processors.service",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------------------------
+# One variable moves the app from the embedded SQLite file to PostgreSQL.
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'trust.sqlite3'}"),
+}
+_db = DATABASES["default"]
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    VAR_DIR.mkdir(exist_ok=True)
+    _db.setdefault("OPTIONS", {}).update(
+        {
+            # Writers take the lock at BEGIN, so a version check inside a transaction cannot
+            # be overtaken by a second writer (no lost updates on the embedded database).
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+elif _db["ENGINE"].startswith("django.db.backends.postgresql"):
+    # PostgreSQL's JIT made the "history as at a date" query 20x slower (DESIGN.md).
+    _db.setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+ATOMIC_REQUESTS = True
+_db["ATOMIC_REQUESTS"] = ATOMIC_REQUESTS
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Accounts -------------------------------------------------------------------------------
+AUTH_USER_MODEL = "trust.User"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+SESSION_COOKIE_HTTPONLY = True
+
+# --- Language and time ----------------------------------------------------------------------
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = "Europe/London"
+USE_I18N = True
+USE_TZ = True
+FORMAT_MODULE_PATH = ["trust.formats"]
+
+# --- Static files: vendored, never from a CDN ------------------------------------------------
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = VAR_DIR / "staticfiles"
+
+# --- Email ----------------------------------------------------------------------------------
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="trust-governance@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Content-Security-Policy: no inline script or style anywhere -----------------------------
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+X_FRAME_OPTIONS = "DENY"
+
+# --- History ---------------------------------------------------------------------------------
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# --- Business rules that councils set differently ---------------------------------------------
+TRUST = {
+    # An action due within this many days counts as "due soon".
+    "DUE_SOON_DAYS": env.int("TRUST_DUE_SOON_DAYS", default=30),
+    # Reminders cover actions due within this many days.
+    "REMINDER_DAYS": env.int("TRUST_REMINDER_DAYS", default=14),
+    # A partner attending fewer than this share of its meetings is flagged.
+    "ATTENDANCE_ALERT_BELOW": env.float("TRUST_ATTENDANCE_ALERT_BELOW", default=0.5),
+    # Default months between risk register reviews when a register does not set its own.
+    "RISK_REVIEW_MONTHS": env.int("TRUST_RISK_REVIEW_MONTHS", default=6),
+    # Risk score bands (likelihood x impact, 1-25): the lowest score of each band.
+    "RISK_BANDS": [(1, "Low"), (5, "Medium"), (10, "High"), (16, "Very high")],
+}
