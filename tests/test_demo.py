@@ -1,0 +1,118 @@
+"""The demo trust from the seed documents: complete, faithful and safe to load twice."""
+
+import io
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from partners.models import Attendance, HostedPriority, Partner
+from recommendations.demo import DEMO_PASSWORDS
+from recommendations.models import Audit, Recommendation
+from risks.models import RiskRegister
+from trust.models import Component, Priority, User
+
+
+def row_counts():
+    """Rows in every table of the project, history and many-to-many tables included."""
+    counts = {}
+    for app in ("trust", "partners", "risks", "recommendations"):
+        for model in apps.get_app_config(app).get_models(include_auto_created=True):
+            counts[model._meta.label] = model._base_manager.count()
+    return counts
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_twice_changes_nothing():
+    call_command("load_demo", stdout=io.StringIO())
+    first = row_counts()
+    assert first["recommendations.HistoricalRecommendation"] > 0
+    call_command("load_demo", stdout=io.StringIO())
+    assert row_counts() == first
+
+
+def test_the_audit_has_twelve_recommendations_graded_as_in_appendix_1(demo):
+    audit = Audit.objects.get()
+    assert audit.report_date.isoformat() == "2007-11-01"
+    recs = Recommendation.objects.filter(audit=audit).select_related("priority")
+    assert [r.number for r in recs] == [str(n) for n in range(1, 13)]
+    by_label = {}
+    for rec in recs:
+        by_label.setdefault(rec.priority.label, []).append(rec.number)
+    assert by_label["Significant residual risk"] == ["6", "10", "11"]
+    assert by_label["Little residual risk"] == ["8"]
+    assert len(by_label["Some residual risk"]) == 8
+
+
+def test_every_management_response_line_is_an_owned_action_with_a_derived_date(demo):
+    rec1 = Recommendation.objects.get(number="1")
+    actions = list(rec1.action_plan.actions.order_by("number"))
+    assert [a.timescale for a in actions] == ["October 2007", "By December 2007", "Spring 2008"]
+    assert [a.due_date.isoformat() for a in actions] == ["2007-10-31", "2007-12-31", "2008-05-31"]
+    assert all(a.owner.name == "Barbara Newton" for a in actions)
+    for rec in Recommendation.objects.all():
+        assert rec.action_plan.actions.exists(), rec
+        assert rec.responsible_officers.exists() or rec.number == "12"
+
+
+def test_six_components_with_their_functions_and_the_2008_priorities(demo):
+    assert dict(Component.objects.values_list("name", "function")) == {
+        "Children Leeds Partnership": "leading",
+        "Integrated Strategic Commissioning Board": "commissioning",
+        "Local Safeguarding Children Board": "safeguarding",
+        "Open Forums": "participating",
+        "Locality working": "delivering",
+        "Director of Children's Services Unit": "supporting",
+    }
+    assert Priority.objects.count() == 11
+
+
+def test_west_yorkshire_police_attended_one_meeting_in_three_before_the_letter(demo):
+    police = Partner.objects.get(name="West Yorkshire Police")
+    for short_name in ("CLP", "ISCB", "LSCB"):
+        rows = Attendance.objects.filter(
+            partner=police, meeting__component__short_name=short_name, meeting__date__year=2007
+        )
+        present = rows.filter(status="present").count()
+        assert rows.count() == 6 and present == 2, short_name
+
+
+def test_registers_as_the_audit_describes_them(demo):
+    lscb = Component.objects.get(short_name="LSCB")
+    assert not RiskRegister.objects.filter(component=lscb).exists()
+    dcs_unit = Component.objects.get(function="supporting")
+    assert RiskRegister.objects.get(component=dcs_unit).risks.exists()
+    assert RiskRegister.objects.filter(kind="project", name__contains="Joint Area Review").exists()
+    clp = RiskRegister.objects.get(component__short_name="CLP")
+    assert clp.review_interval_months == 6
+
+
+def test_each_demo_login_works_and_partners_see_their_own_hosted_priorities(demo):
+    for username, password in DEMO_PASSWORDS.items():
+        assert authenticate(username=username, password=password) is not None, username
+    roles = dict(User.objects.values_list("username", "role"))
+    assert roles == {
+        "dcs": "dcs",
+        "pct": "partner",
+        "edleeds": "partner",
+        "auditor": "auditor",
+        "admin": "admin",
+    }
+
+    def hosted_by_own_organisation(username):
+        user = User.objects.get(username=username)
+        visible = HostedPriority.objects.restrict(user)
+        return sorted(h.title for h in visible.filter(host_id=user.partner_id))
+
+    pct = " | ".join(hosted_by_own_organisation("pct")).lower()
+    assert len(hosted_by_own_organisation("pct")) == 3
+    for words in ("obesity", "conception", "infant mortality"):
+        assert words in pct
+    edleeds = hosted_by_own_organisation("edleeds")
+    assert len(edleeds) == 1 and "bullying" in edleeds[0].lower()

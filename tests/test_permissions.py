@@ -1,0 +1,135 @@
+"""One access mechanism: ``user_can`` for the kind of write, ``restrict`` for the records."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import AnonymousUser
+
+from partners.models import Action, ActionPlan, HostedPriority, Person, ProgressUpdate
+from recommendations.models import Audit, Recommendation
+from risks.models import Risk, RiskControl, RiskRegister
+from tests import factories as f
+from trust.models import Component, Plan
+from trust.permissions import ACTIONS, ADD, CHANGE, DELETE, VIEW, Role, user_can
+
+PROJECT_MODELS = [
+    m
+    for app in ("trust", "partners", "risks", "recommendations")
+    for m in apps.get_app_config(app).get_models()
+    if not m.__name__.startswith("Historical") and not m._meta.auto_created
+]
+
+
+@pytest.fixture
+def two_partners(db):
+    """Two partner organisations, each hosting a priority with an action and an update."""
+    world = {}
+    for key in ("pct", "police"):
+        user = f.partner_user(username=key)
+        partner = user.person.partner
+        hosted = f.HostedPriorityFactory(host=partner)
+        action = f.ActionFactory(plan=hosted.action_plan, owner=user.person)
+        register = f.RiskRegisterFactory(kind="partner", partner=partner)
+        risk = f.RiskFactory(register=register, owner=user.person)
+        rec = f.RecommendationFactory()
+        f.ActionFactory(plan=rec.action_plan, owner=user.person)
+        world[key] = {
+            "user": user,
+            "partner": partner,
+            "hosted": hosted,
+            "action": action,
+            "update": f.ProgressUpdateFactory(action=action),
+            "register": register,
+            "risk": risk,
+            "control": f.RiskControlFactory(risk=risk),
+            "recommendation": rec,
+        }
+    world["component"] = f.ComponentFactory()
+    return world
+
+
+def visible(model, user, action=VIEW):
+    return set(model.objects.restrict(user, action).values_list("pk", flat=True))
+
+
+def test_partner_sees_only_their_own_organisations_records(two_partners):
+    pct, police = two_partners["pct"], two_partners["police"]
+    user = pct["user"]
+    assert visible(HostedPriority, user) == {pct["hosted"].pk}
+    assert visible(Action, user) == {
+        pct["action"].pk,
+        *pct["recommendation"].action_plan.actions.values_list("pk", flat=True),
+    }
+    assert visible(ProgressUpdate, user) == {pct["update"].pk}
+    assert visible(RiskRegister, user) == {pct["register"].pk}
+    assert visible(Risk, user) == {pct["risk"].pk}
+    assert visible(RiskControl, user) == {pct["control"].pk}
+    assert visible(Recommendation, user) == {pct["recommendation"].pk}
+    assert visible(Audit, user) == {pct["recommendation"].audit_id}
+    assert visible(Person, user) == {user.person.pk}
+    assert visible(ActionPlan, user) == {
+        pct["hosted"].action_plan_id,
+        pct["recommendation"].action_plan_id,
+    }
+    for key in ("hosted", "action", "update", "register", "risk", "control", "recommendation"):
+        record = police[key]
+        assert record.pk not in visible(type(record), user), f"police {key} leaks to the PCT"
+
+
+def test_contributing_partner_sees_the_hosted_priority_but_cannot_report_on_it(two_partners):
+    pct, police = two_partners["pct"], two_partners["police"]
+    pct["hosted"].contributors.add(police["partner"])
+    user = police["user"]
+    assert pct["hosted"].pk in visible(HostedPriority, user)
+    assert pct["action"].pk in visible(Action, user)
+    assert pct["action"].pk not in visible(Action, user, CHANGE)
+    assert pct["update"].pk in visible(ProgressUpdate, user)
+    assert pct["update"].pk not in visible(ProgressUpdate, user, ADD)
+
+
+def test_structure_plan_and_directory_are_shared_with_every_partner(two_partners):
+    user = two_partners["pct"]["user"]
+    assert two_partners["component"].pk in visible(Component, user)
+    assert visible(Plan, user) == set(Plan.objects.values_list("pk", flat=True))
+    police_partner = two_partners["police"]["partner"]
+    assert police_partner.pk in visible(type(police_partner), user)
+
+
+def test_partner_may_report_progress_and_complete_only_their_own_actions(two_partners):
+    pct, police = two_partners["pct"], two_partners["police"]
+    user = pct["user"]
+    assert user_can(user, ADD, ProgressUpdate)
+    assert user_can(user, CHANGE, Action)
+    assert visible(Action, user, CHANGE) >= {pct["action"].pk}
+    assert police["action"].pk not in visible(Action, user, CHANGE)
+    for action in (ADD, DELETE):
+        assert not user_can(user, action, Action)
+    for model in (HostedPriority, Recommendation, Risk, Component, Audit, Person):
+        for action in (ADD, CHANGE, DELETE):
+            assert not user_can(user, action, model), (model, action)
+            assert not model.objects.restrict(user, action).exists()
+
+
+def test_auditor_reads_everything_and_writes_nothing(two_partners, auditor):
+    for model in PROJECT_MODELS:
+        assert user_can(auditor, VIEW, model)
+        assert model.objects.restrict(auditor).count() == model.objects.count()
+        for action in (ADD, CHANGE, DELETE):
+            assert not user_can(auditor, action, model), (model, action)
+            assert not model.objects.restrict(auditor, action).exists()
+
+
+def test_dcs_staff_see_and_change_everything(two_partners, dcs_user):
+    for model in PROJECT_MODELS:
+        for action in ACTIONS:
+            assert user_can(dcs_user, action, model)
+        assert model.objects.restrict(dcs_user, CHANGE).count() == model.objects.count()
+
+
+@pytest.mark.django_db
+def test_anonymous_inactive_and_unlinked_users_see_nothing(two_partners):
+    unlinked = f.UserFactory(username="nobody", role=Role.PARTNER)
+    inactive = f.UserFactory(username="gone", role=Role.DCS, is_active=False)
+    for user in (AnonymousUser(), unlinked, inactive):
+        for model in PROJECT_MODELS:
+            assert not user_can(user, VIEW, model)
+            assert not model.objects.restrict(user).exists(), (user, model)
