@@ -162,7 +162,7 @@ CASES = {
     ),
     "risk status": lambda: _save(
         f.RiskFactory.build(
-            register=f.RiskRegisterFactory(), owner=f.PersonFactory(), status="sleeping"
+            register=f.RiskRegisterFactory(), owner=f.PersonFactory(), status="gone"
         )
     ),
     # recommendations
