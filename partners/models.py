@@ -3,10 +3,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from trust.history import TrackedHistory
 from trust.models import Component, Priority, TrackedModel, choice_constraint
-from trust.permissions import ADD, CHANGE, SharedQuerySet
+from trust.permissions import ADD, REPORT, SharedQuerySet
 
 from . import querysets
 
@@ -293,7 +294,7 @@ class Action(TrackedModel):
     )
     completed_on = models.DateField(null=True, blank=True)
 
-    partner_actions = frozenset({CHANGE})
+    partner_actions = frozenset({REPORT})
 
     objects = querysets.ActionQuerySet.as_manager()
     history = TrackedHistory(parent="plan")
@@ -331,6 +332,30 @@ class Action(TrackedModel):
     def is_open(self) -> bool:
         return self.status not in (ActionStatus.COMPLETE, ActionStatus.CANCELLED)
 
+    @property
+    def is_revised(self) -> bool:
+        return self.due_date != self.original_due_date
+
+    @property
+    def overdue_date(self):
+        """The date lateness is counted from: the current or the original, per the setting."""
+        from .services import overdue_against_original
+
+        return self.original_due_date if overdue_against_original() else self.due_date
+
+    @property
+    def days_overdue(self) -> int:
+        """Whole days past the due date while open; 0 when on time, done or ongoing."""
+        from trust import clock
+
+        if not self.is_open or self.overdue_date is None:
+            return 0
+        return max((clock.today() - self.overdue_date).days, 0)
+
+    @property
+    def carrier(self):
+        return self.plan.carrier
+
 
 class Rag(models.TextChoices):
     RED = "red", "Red"
@@ -365,3 +390,56 @@ class ProgressUpdate(TrackedModel):
 
     def get_absolute_url(self):
         return self.action.get_absolute_url()
+
+
+class DueDateChange(TrackedModel):
+    """A revision of an action's due date: when it moved, to what, why, and who agreed it."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="date_changes")
+    previous_date = models.DateField(null=True, blank=True)
+    new_date = models.DateField()
+    reason = models.TextField()
+    agreed_by = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="agreed_date_changes"
+    )
+    changed_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = querysets.DueDateChangeQuerySet.as_manager()
+    history = TrackedHistory(parent="action")
+
+    class Meta:
+        ordering = ["action", "changed_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="partners_date_change_has_reason"),
+        ]
+
+    def __str__(self):
+        return f"Due date moved to {self.new_date:%d %B %Y}"
+
+    def get_absolute_url(self):
+        return self.action.get_absolute_url()
+
+
+class ReminderDigest(TrackedModel):
+    """One reminder e-mail sent to a person on a day: the guard against sending two."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="reminders")
+    sent_on = models.DateField()
+    action_count = models.PositiveIntegerField()
+
+    objects = querysets.PersonScopedQuerySet.as_manager()
+    history = TrackedHistory(parent="person")
+
+    class Meta:
+        ordering = ["-sent_on", "person"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "sent_on"], name="partners_one_reminder_a_day"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Reminder to {self.person} on {self.sent_on:%d %B %Y}"
+
+    def get_absolute_url(self):
+        return self.person.get_absolute_url()

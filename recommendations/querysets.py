@@ -1,10 +1,13 @@
-from django.db.models import Q
+from django.db.models import Count, Exists, Min, OuterRef, Q
 
 from trust.permissions import RestrictedQuerySet, SharedQuerySet, scope_via
 
 
 class PriorityScaleQuerySet(SharedQuerySet):
     pass
+
+
+OPEN_ACTION = ~Q(action_plan__actions__status__in=["complete", "cancelled"])
 
 
 class RecommendationQuerySet(RestrictedQuerySet):
@@ -16,6 +19,30 @@ class RecommendationQuerySet(RestrictedQuerySet):
     def partner_write_scope(self, partner_id):
         return None
 
+    def with_progress(self):
+        """Annotated with actions done / total (cancelled ones left out) and the next due date."""
+        live = ~Q(action_plan__actions__status="cancelled")
+        return self.annotate(
+            actions_total=Count("action_plan__actions", filter=live, distinct=True),
+            actions_done=Count(
+                "action_plan__actions",
+                filter=Q(action_plan__actions__status="complete"),
+                distinct=True,
+            ),
+            next_due=Min("action_plan__actions__due_date", filter=OPEN_ACTION),
+        )
+
+    def with_overdue(self, today):
+        from partners.models import Action
+        from partners.querysets import overdue_q
+        from partners.services import overdue_against_original
+
+        overdue = Action.objects.filter(
+            overdue_q(today, against_original=overdue_against_original()),
+            plan=OuterRef("action_plan"),
+        )
+        return self.annotate(has_overdue=Exists(overdue))
+
 
 class AuditQuerySet(RestrictedQuerySet):
     def partner_scope(self, partner_id):
@@ -25,3 +52,11 @@ class AuditQuerySet(RestrictedQuerySet):
 
     def partner_write_scope(self, partner_id):
         return None
+
+    def with_counts(self):
+        return self.annotate(
+            recommendation_count=Count("recommendations", distinct=True),
+            implemented_count=Count(
+                "recommendations", filter=Q(recommendations__status="implemented"), distinct=True
+            ),
+        )

@@ -9,7 +9,7 @@ from recommendations.models import Audit, Recommendation
 from risks.models import Risk, RiskControl, RiskRegister
 from tests import factories as f
 from trust.models import Component, Plan
-from trust.permissions import ACTIONS, ADD, CHANGE, DELETE, VIEW, Role, user_can
+from trust.permissions import ACTIONS, ADD, CHANGE, DELETE, REPORT, VIEW, Role, user_can
 
 PROJECT_MODELS = [
     m
@@ -81,7 +81,7 @@ def test_contributing_partner_sees_the_hosted_priority_but_cannot_report_on_it(t
     user = police["user"]
     assert pct["hosted"].pk in visible(HostedPriority, user)
     assert pct["action"].pk in visible(Action, user)
-    assert pct["action"].pk not in visible(Action, user, CHANGE)
+    assert pct["action"].pk not in visible(Action, user, REPORT)
     assert pct["update"].pk in visible(ProgressUpdate, user)
     assert pct["update"].pk not in visible(ProgressUpdate, user, ADD)
 
@@ -98,10 +98,10 @@ def test_partner_may_report_progress_and_complete_only_their_own_actions(two_par
     pct, police = two_partners["pct"], two_partners["police"]
     user = pct["user"]
     assert user_can(user, ADD, ProgressUpdate)
-    assert user_can(user, CHANGE, Action)
-    assert visible(Action, user, CHANGE) >= {pct["action"].pk}
-    assert police["action"].pk not in visible(Action, user, CHANGE)
-    for action in (ADD, DELETE):
+    assert user_can(user, REPORT, Action)
+    assert visible(Action, user, REPORT) >= {pct["action"].pk}
+    assert police["action"].pk not in visible(Action, user, REPORT)
+    for action in (ADD, CHANGE, DELETE):
         assert not user_can(user, action, Action)
     for model in (HostedPriority, Recommendation, Risk, Component, Audit, Person):
         for action in (ADD, CHANGE, DELETE):
@@ -113,7 +113,7 @@ def test_auditor_reads_everything_and_writes_nothing(two_partners, auditor):
     for model in PROJECT_MODELS:
         assert user_can(auditor, VIEW, model)
         assert model.objects.restrict(auditor).count() == model.objects.count()
-        for action in (ADD, CHANGE, DELETE):
+        for action in (ADD, CHANGE, DELETE, REPORT):
             assert not user_can(auditor, action, model), (model, action)
             assert not model.objects.restrict(auditor, action).exists()
 

@@ -1,5 +1,7 @@
 from django.conf import settings
 
+from . import clock
+from .navigation import navigation
 from .permissions import role_of
 
 
@@ -10,6 +12,8 @@ def service(request):
         "service_name": settings.SERVICE_NAME,
         "organisation_name": settings.ORGANISATION_NAME,
         "user_role": role,
+        "navigation": navigation(request) if role else [],
+        "today": clock.today(),
         "user_role_label": user.get_role_display()
         if role and hasattr(user, "get_role_display")
         else "",

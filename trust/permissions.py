@@ -19,7 +19,9 @@ VIEW = "view"
 ADD = "add"
 CHANGE = "change"
 DELETE = "delete"
-ACTIONS = (VIEW, ADD, CHANGE, DELETE)
+# Report progress on an action and mark it complete: what partner staff may do to their own.
+REPORT = "report"
+ACTIONS = (VIEW, ADD, CHANGE, DELETE, REPORT)
 
 
 class Role(models.TextChoices):

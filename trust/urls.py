@@ -1,12 +1,18 @@
+"""The URL root: every app's pages, sign-in, and the pages that gather everything."""
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
-from . import views
+from recommendations import overview
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", overview.DashboardView.as_view(), name="home"),
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("trust/", include("trust.app_urls")),
+    path("partners/", include("partners.urls")),
+    path("risks/", include("risks.urls")),
+    path("recommendations/", include("recommendations.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "simple_history",
     "django_filters",
     "csp",
@@ -57,6 +58,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
+FORM_RENDERER = "trust.forms.GovukFormRenderer"
 ROOT_URLCONF = "trust.urls"
 WSGI_APPLICATION = "trust.wsgi.application"
 
@@ -129,6 +131,8 @@ STATIC_ROOT = VAR_DIR / "staticfiles"
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# The address people use to reach the service; links in e-mails start with it.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="trust-governance@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -156,6 +160,9 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 TRUST = {
     # An action due within this many days counts as "due soon".
     "DUE_SOON_DAYS": env.int("TRUST_DUE_SOON_DAYS", default=30),
+    # Is an action whose due date was revised overdue against its "current" date (flagged as
+    # revised) or its "original" one?
+    "OVERDUE_AGAINST": env.str("TRUST_OVERDUE_AGAINST", default="current"),
     # Reminders cover actions due within this many days.
     "REMINDER_DAYS": env.int("TRUST_REMINDER_DAYS", default=14),
     # A partner attending fewer than this share of its meetings is flagged.

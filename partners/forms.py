@@ -1,0 +1,164 @@
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.formats import date_format
+
+from trust import clock
+from trust.forms import GovukDateField, GovukForm, TrackedModelForm
+from trust.timescales import TimescaleError, parse_timescale
+
+from .models import Action, ActionStatus, Person, ProgressUpdate, Rag
+
+DUE_BEFORE_START = "The due date must be on or after {what} ({date})"
+NEED_DATE_OR_TIMESCALE = "Enter a due date, or a timescale such as “December 2007” or “Ongoing”"
+SAME_DATE = "The new due date is the same as the current one"
+FUTURE_UPDATE = "The date of the update cannot be in the future"
+REASON_REQUIRED = "Enter the reason"
+
+
+def _check_not_before(date, not_before):
+    if date and not_before and date < not_before[1]:
+        raise ValidationError(
+            DUE_BEFORE_START.format(
+                what=not_before[0], date=date_format(not_before[1], "DATE_FORMAT")
+            )
+        )
+
+
+class ActionForm(TrackedModelForm):
+    """Add or edit an action. On add the due date is typed or read from the timescale."""
+
+    due_date = GovukDateField(
+        label="Due date",
+        required=False,
+        help_text="For example, 31 12 2007. Leave empty to take it from the timescale.",
+    )
+
+    class Meta:
+        model = Action
+        fields = ["description", "owner", "timescale"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, not_before=None, **kwargs):
+        """``not_before``: (what, date) the due date may not precede, e.g. the audit's date."""
+        super().__init__(*args, **kwargs)
+        self.not_before = not_before
+        self.fields["owner"].queryset = self.fields["owner"].queryset.select_related("partner")
+        self.fields["owner"].label_from_instance = lambda p: f"{p.name} ({p.partner})"
+        if self.instance.pk:
+            # A change of due date goes through "Change due date", which records why.
+            del self.fields["due_date"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk or self.errors:
+            return cleaned
+        due = cleaned.get("due_date")
+        timescale = cleaned.get("timescale", "")
+        if due is None and timescale:
+            try:
+                due = parse_timescale(timescale)
+            except TimescaleError as error:
+                self.add_error("timescale", str(error))
+                return cleaned
+        elif due is None:
+            self.add_error("due_date", NEED_DATE_OR_TIMESCALE)
+            return cleaned
+        try:
+            _check_not_before(due, self.not_before)
+        except ValidationError as error:
+            self.add_error("due_date" if cleaned.get("due_date") else "timescale", error)
+        cleaned["due_date"] = due
+        return cleaned
+
+
+class ActionSlipForm(GovukForm):
+    new_date = GovukDateField(label="New due date", help_text="For example, 31 3 2008")
+    reason = forms.CharField(
+        label="Why is the date changing?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": REASON_REQUIRED},
+    )
+    agreed_by = forms.ModelChoiceField(
+        queryset=Person.objects.select_related("partner"),
+        label="Who agreed the new date?",
+        empty_label="Choose a person",
+        error_messages={"required": "Choose who agreed the new date"},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, action, not_before=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        self.not_before = not_before
+        self.initial.setdefault("version", action.version)
+
+    def clean_new_date(self):
+        date = self.cleaned_data["new_date"]
+        if date == self.action.due_date:
+            raise ValidationError(SAME_DATE)
+        _check_not_before(date, self.not_before)
+        return date
+
+
+class StatusForm(GovukForm):
+    """A status change with its reason, which the history keeps."""
+
+    status = forms.ChoiceField(widget=forms.RadioSelect)
+    reason = forms.CharField(
+        label="Reason for the change",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": REASON_REQUIRED},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, choices, current, version, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = choices
+        self.initial.setdefault("status", current)
+        self.initial.setdefault("version", version)
+        self.current = current
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status == self.current:
+            raise ValidationError("Choose a different status from the current one")
+        return status
+
+
+class ProgressUpdateForm(TrackedModelForm):
+    date = GovukDateField(label="Date of the update", help_text="For example, 15 11 2007")
+    mark_complete = forms.BooleanField(label="This action is now complete", required=False)
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["date", "note", "rag"]
+        labels = {"note": "What has happened", "rag": "RAG rating"}
+        widgets = {"note": forms.Textarea(attrs={"rows": 4}), "rag": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rag"].choices = Rag.choices
+        self.fields["rag"].help_text = "Red: off track. Amber: at risk. Green: on track."
+        self.initial.setdefault("date", clock.today())
+        del self.fields["change_reason"]
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date and date > clock.today():
+            raise ValidationError(FUTURE_UPDATE)
+        return date
+
+
+ACTION_STATUS_CHOICES = ActionStatus.choices
+__all__ = [
+    "ACTION_STATUS_CHOICES",
+    "ActionForm",
+    "ActionSlipForm",
+    "ProgressUpdateForm",
+    "StatusForm",
+    "datetime",
+]

@@ -1,0 +1,91 @@
+"""Writes on action plans: each a named step that validates, writes atomically and says why."""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+
+from trust import clock
+from trust.services import record_save
+
+from .models import Action, ActionPlan, ActionStatus, DueDateChange, ProgressUpdate
+
+
+def overdue_against_original() -> bool:
+    return settings.TRUST["OVERDUE_AGAINST"] == "original"
+
+
+@transaction.atomic
+def action_plan_for(carrier, *, by) -> ActionPlan:
+    """The carrier's action plan, created (and linked, in the carrier's history) if missing."""
+    if carrier.action_plan_id is None:
+        carrier.action_plan = record_save(ActionPlan(), by=by, reason="Action plan started")
+        record_save(carrier, by=by, reason="Action plan started")
+    return carrier.action_plan
+
+
+@transaction.atomic
+def action_create(
+    *, carrier, description: str, owner, timescale: str, due_date: datetime.date | None, by
+) -> Action:
+    """Add an action to the carrier's plan; its original and current due dates start equal."""
+    plan = action_plan_for(carrier, by=by)
+    number = (plan.actions.aggregate(n=Max("number"))["n"] or 0) + 1
+    action = Action(
+        plan=plan,
+        number=number,
+        description=description,
+        owner=owner,
+        timescale=timescale,
+        original_due_date=due_date,
+        due_date=due_date,
+    )
+    return record_save(action, by=by, reason="Action added")
+
+
+@transaction.atomic
+def action_slip(
+    action: Action, *, new_date: datetime.date, reason: str, agreed_by, by, expected_version=None
+) -> Action:
+    """Move an action's due date, keeping the original and recording who agreed and why."""
+    change = DueDateChange(
+        action=action,
+        previous_date=action.due_date,
+        new_date=new_date,
+        reason=reason,
+        agreed_by=agreed_by,
+    )
+    record_save(change, by=by, reason=reason)
+    action.due_date = new_date
+    if action.original_due_date is None:  # an ongoing action given its first date
+        action.original_due_date = new_date
+    return record_save(
+        action, by=by, reason=f"Due date moved: {reason}", expected_version=expected_version
+    )
+
+
+@transaction.atomic
+def action_set_status(
+    action: Action, *, status: str, reason: str, by, expected_version=None
+) -> Action:
+    """Change an action's status; completing it stamps today's date, reopening clears it."""
+    action.status = status
+    action.completed_on = clock.today() if status == ActionStatus.COMPLETE else None
+    return record_save(action, by=by, reason=reason, expected_version=expected_version)
+
+
+@transaction.atomic
+def progress_update_add(
+    action: Action, *, date: datetime.date, note: str, rag: str, author, by
+) -> ProgressUpdate:
+    """Record dated progress on an action; an update on a not-started action starts it."""
+    update = record_save(
+        ProgressUpdate(action=action, date=date, note=note, rag=rag, author=author),
+        by=by,
+        reason="Progress reported",
+    )
+    if action.status == ActionStatus.NOT_STARTED:
+        action.status = ActionStatus.IN_PROGRESS
+        record_save(action, by=by, reason="Progress reported")
+    return update

@@ -1,0 +1,3 @@
+"""URL patterns of the partner directory, people and hosted priorities."""
+
+urlpatterns = []

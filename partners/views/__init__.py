@@ -1,0 +1,2 @@
+from .actions import *  # noqa: F403
+from .directory import *  # noqa: F403

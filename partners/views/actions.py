@@ -1,0 +1,345 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.generic import FormView
+
+from trust import clock
+from trust.changes import history_for
+from trust.generic import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+    ObjectListView,
+    ObjectMixin,
+)
+from trust.permissions import ADD, CHANGE, REPORT, VIEW, user_can
+from trust.services import STALE_EDIT, StaleEditError
+
+from .. import services
+from ..filters import ActionFilterSet
+from ..forms import ActionForm, ActionSlipForm, ProgressUpdateForm, StatusForm
+from ..models import Action, ActionStatus, DueDateChange, ProgressUpdate
+
+ACTION_CARRIERS = (
+    "plan__recommendation__audit",
+    "plan__recommendation__priority",
+    "plan__hosted_priority",
+    "plan__risk__register",
+)
+
+
+def carrier_crumbs(carrier):
+    """Breadcrumbs down to an action plan's carrier (a recommendation, priority or risk)."""
+    if carrier is None:
+        return []
+    crumbs = []
+    audit = getattr(carrier, "audit", None)
+    if audit is not None:
+        crumbs = [
+            ("Audits", reverse("recommendations:audit_list")),
+            (str(audit), audit.get_absolute_url()),
+        ]
+    register = getattr(carrier, "register", None)
+    if register is not None:
+        crumbs = [
+            ("Risk registers", reverse("risks:riskregister_list")),
+            (str(register), register.get_absolute_url()),
+        ]
+    return [*crumbs, (str(carrier), carrier.get_absolute_url())]
+
+
+def not_before_for(carrier):
+    """The earliest sensible due date for actions of this carrier: an audit's report date."""
+    audit = getattr(carrier, "audit", None)
+    return ("the date of the audit report", audit.report_date) if audit is not None else None
+
+
+class ActionListView(ObjectListView):
+    model = Action
+    filterset_class = ActionFilterSet
+
+    def optimise(self, queryset):
+        return (
+            queryset.select_related("owner__partner", *ACTION_CARRIERS)
+            .with_schedule()
+            .overdue_first(clock.today())
+        )
+
+
+class ActionDetailView(ObjectDetailView):
+    model = Action
+
+    def optimise(self, queryset):
+        return queryset.select_related("owner__partner", *ACTION_CARRIERS).with_schedule()
+
+    def parent_crumbs(self, obj=None):
+        return carrier_crumbs(obj.plan.carrier) if obj else []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        action = self.object
+        user = self.request.user
+        context["updates"] = (
+            ProgressUpdate.objects.restrict(user).filter(action=action).select_related("author")
+        )
+        context["date_changes"] = (
+            DueDateChange.objects.restrict(user).filter(action=action).select_related("agreed_by")
+        )
+        context["can_report"] = self.can(REPORT, action) and user_can(user, ADD, ProgressUpdate)
+        context["entries"] = history_for(action)[:10]
+        return context
+
+
+class ActionCreateView(ObjectEditView):
+    """Add an action to a carrier's plan; subclasses name the carrier model."""
+
+    model = Action
+    form_class = ActionForm
+    carrier_model = None
+    template_name = "partners/action_form.html"
+
+    def get_carrier(self):
+        if not hasattr(self, "_carrier"):
+            user = self.request.user
+            carrier = get_object_or_404(
+                self.carrier_model.objects.restrict(user, VIEW), pk=self.kwargs["carrier_pk"]
+            )
+            if not self.carrier_model.objects.restrict(user, CHANGE).filter(pk=carrier.pk).exists():
+                raise PermissionDenied
+            self._carrier = carrier
+        return self._carrier
+
+    def new_object(self):
+        return Action(plan=self.get_carrier().action_plan)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "not_before": not_before_for(self.get_carrier())}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        action = services.action_create(
+            carrier=self.get_carrier(),
+            description=data["description"],
+            owner=data["owner"],
+            timescale=data["timescale"],
+            due_date=data["due_date"],
+            by=self.request.user,
+        )
+        messages.success(self.request, f"Action {action.number} added.")
+        return HttpResponseRedirect(self.get_carrier().get_absolute_url())
+
+    def parent_crumbs(self, obj=None):
+        return carrier_crumbs(self.get_carrier())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = "Add an action"
+        context["carrier"] = self.get_carrier()
+        context["cancel_url"] = self.get_carrier().get_absolute_url()
+        return context
+
+
+class ActionUpdateView(ObjectEditView):
+    model = Action
+    form_class = ActionForm
+
+    def optimise(self, queryset):
+        return queryset.select_related(*ACTION_CARRIERS)
+
+    def parent_crumbs(self, obj=None):
+        return carrier_crumbs(obj.plan.carrier) if obj else []
+
+
+class ActionFormMixin(ObjectMixin, FormView):
+    """A named change to an action (slip, status) through its service, refusing stale edits."""
+
+    model = Action
+    template_name = "generic/object_edit.html"
+    title = ""
+
+    def optimise(self, queryset):
+        return queryset.select_related("owner", *ACTION_CARRIERS)
+
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def apply(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.apply(form)
+        except StaleEditError as error:
+            form.add_error(None, STALE_EDIT)
+            return self.render_to_response(
+                self.get_context_data(
+                    form=form,
+                    stale=[
+                        ("Status", error.current.get_status_display()),
+                        ("Due date", error.current.due_date),
+                    ],
+                )
+            )
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+    def parent_crumbs(self, obj=None):
+        return carrier_crumbs(obj.plan.carrier) if obj else []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            object=self.object, title=self.title, cancel_url=self.object.get_absolute_url()
+        )
+        return context
+
+
+class ActionSlipView(ActionFormMixin):
+    action = CHANGE
+    form_class = ActionSlipForm
+    title = "Change the due date"
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "action": self.object,
+            "not_before": not_before_for(self.object.plan.carrier),
+        }
+
+    def apply(self, form):
+        data = form.cleaned_data
+        services.action_slip(
+            self.object,
+            new_date=data["new_date"],
+            reason=data["reason"],
+            agreed_by=data["agreed_by"],
+            by=self.request.user,
+            expected_version=data.get("version"),
+        )
+        messages.success(self.request, "Due date changed. The original date is kept.")
+
+
+class ActionStatusView(ActionFormMixin):
+    """DCS staff set any status; partner staff may only mark their own actions complete."""
+
+    action = REPORT
+    form_class = StatusForm
+    title = "Change the status"
+
+    def full_control(self):
+        return user_can(self.request.user, CHANGE, Action)
+
+    def get_form_kwargs(self):
+        choices = (
+            ActionStatus.choices
+            if self.full_control()
+            else [(ActionStatus.COMPLETE, ActionStatus.COMPLETE.label)]
+        )
+        return {
+            **super().get_form_kwargs(),
+            "choices": choices,
+            "current": self.object.status,
+            "version": self.object.version,
+        }
+
+    def apply(self, form):
+        data = form.cleaned_data
+        services.action_set_status(
+            self.object,
+            status=data["status"],
+            reason=data["reason"],
+            by=self.request.user,
+            expected_version=data.get("version"),
+        )
+        messages.success(
+            self.request, f"Status changed to {ActionStatus(data['status']).label.lower()}."
+        )
+
+
+class ProgressUpdateCreateView(ObjectEditView):
+    model = ProgressUpdate
+    form_class = ProgressUpdateForm
+    template_name = "partners/progressupdate_form.html"
+
+    def get_action(self):
+        if not hasattr(self, "_action"):
+            user = self.request.user
+            action = get_object_or_404(
+                Action.objects.restrict(user).select_related("owner", *ACTION_CARRIERS),
+                pk=self.kwargs["action_pk"],
+            )
+            if not Action.objects.restrict(user, REPORT).filter(pk=action.pk).exists():
+                raise PermissionDenied
+            self._action = action
+        return self._action
+
+    def new_object(self):
+        return ProgressUpdate(action=self.get_action())
+
+    def form_valid(self, form):
+        action = self.get_action()
+        user = self.request.user
+        data = form.cleaned_data
+        services.progress_update_add(
+            action,
+            date=data["date"],
+            note=data["note"],
+            rag=data["rag"],
+            author=getattr(user, "person", None),
+            by=user,
+        )
+        if data.get("mark_complete") and action.status != ActionStatus.COMPLETE:
+            action.refresh_from_db()
+            services.action_set_status(
+                action,
+                status=ActionStatus.COMPLETE,
+                reason="Reported complete with a progress update",
+                by=user,
+            )
+        messages.success(self.request, "Progress update added.")
+        return HttpResponseRedirect(action.get_absolute_url())
+
+    def parent_crumbs(self, obj=None):
+        action = self.get_action()
+        return [*carrier_crumbs(action.plan.carrier), (str(action), action.get_absolute_url())]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = "Add a progress update"
+        context["action"] = self.get_action()
+        context["cancel_url"] = self.get_action().get_absolute_url()
+        return context
+
+
+class ActionHistoryView(ObjectHistoryView):
+    model = Action
+
+    def parent_crumbs(self, obj=None):
+        return carrier_crumbs(obj.plan.carrier) if obj else []
+
+
+class ActionDeleteView(ObjectDeleteView):
+    model = Action
+
+    def get_success_url(self):
+        return self.carrier_url
+
+    def form_valid(self, form):
+        carrier = self.object.plan.carrier
+        self.carrier_url = (
+            carrier.get_absolute_url() if carrier else reverse("partners:action_list")
+        )
+        return super().form_valid(form)

@@ -1,0 +1,1 @@
+"""Pages of the partner directory, people and hosted priorities (read-only for now)."""

@@ -1,0 +1,206 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from partners.forms import StatusForm
+from partners.models import Action, ProgressUpdate
+from partners.views import ActionCreateView, ActionFormMixin
+from trust.changes import history_for
+from trust.generic import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+    ObjectListView,
+)
+from trust.permissions import ADD, CHANGE, VIEW, user_can
+
+from . import services
+from .filters import AuditFilterSet, RecommendationFilterSet
+from .forms import AuditForm, RecommendationForm
+from .models import Audit, Recommendation, RecommendationStatus
+
+
+def audit_crumbs(audit):
+    return [
+        ("Audits", reverse("recommendations:audit_list")),
+        (str(audit), audit.get_absolute_url()),
+    ]
+
+
+class AuditListView(ObjectListView):
+    model = Audit
+    filterset_class = AuditFilterSet
+
+    def optimise(self, queryset):
+        return queryset.select_related("priority_scale").with_counts()
+
+
+class AuditDetailView(ObjectDetailView):
+    model = Audit
+
+    def optimise(self, queryset):
+        return queryset.select_related("priority_scale")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["recommendations"] = (
+            Recommendation.objects.restrict(user)
+            .filter(audit=self.object)
+            .select_related("priority")
+            .prefetch_related("responsible_officers")
+            .with_progress()
+        )
+        context["can_add_recommendation"] = (
+            user_can(user, ADD, Recommendation) and context["can_change"]
+        )
+        return context
+
+
+class AuditEditView(ObjectEditView):
+    model = Audit
+    form_class = AuditForm
+
+
+class AuditDeleteView(ObjectDeleteView):
+    model = Audit
+
+
+class AuditHistoryView(ObjectHistoryView):
+    model = Audit
+
+
+class RecommendationListView(ObjectListView):
+    model = Recommendation
+    filterset_class = RecommendationFilterSet
+
+    def optimise(self, queryset):
+        return (
+            queryset.select_related("audit", "priority")
+            .prefetch_related("responsible_officers")
+            .with_progress()
+        )
+
+
+class RecommendationMixin:
+    model = Recommendation
+
+    def optimise(self, queryset):
+        return queryset.select_related("audit__priority_scale", "priority", "action_plan")
+
+    def parent_crumbs(self, obj=None):
+        return audit_crumbs(obj.audit) if obj else []
+
+
+class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
+    def optimise(self, queryset):
+        return (
+            super()
+            .optimise(queryset)
+            .prefetch_related(
+                "responsible_officers__partner", "components", "related", "risks__register"
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        rec = self.object
+        context["actions"] = (
+            Action.objects.restrict(user)
+            .filter(plan=rec.action_plan_id)
+            .select_related("owner__partner")
+            .with_schedule()
+            .order_by("number")
+            if rec.action_plan_id
+            else Action.objects.none()
+        )
+        context["updates"] = (
+            ProgressUpdate.objects.restrict(user)
+            .filter(action__plan=rec.action_plan_id)
+            .select_related("action", "author")
+            .order_by("-date", "-pk")
+            if rec.action_plan_id
+            else []
+        )
+        context["can_add_action"] = user_can(user, ADD, Action) and context["can_change"]
+        context["entries"] = history_for(rec)[:5]
+        return context
+
+
+class RecommendationCreateView(RecommendationMixin, ObjectEditView):
+    form_class = RecommendationForm
+
+    def get_audit(self):
+        if not hasattr(self, "_audit"):
+            user = self.request.user
+            audit = get_object_or_404(
+                Audit.objects.restrict(user, VIEW), pk=self.kwargs["audit_pk"]
+            )
+            if not Audit.objects.restrict(user, CHANGE).filter(pk=audit.pk).exists():
+                raise PermissionDenied
+            self._audit = audit
+        return self._audit
+
+    def new_object(self):
+        return Recommendation(audit=self.get_audit())
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "audit": self.get_audit()}
+
+    def parent_crumbs(self, obj=None):
+        return audit_crumbs(self.get_audit())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = self.get_audit().get_absolute_url()
+        return context
+
+
+class RecommendationUpdateView(RecommendationMixin, ObjectEditView):
+    form_class = RecommendationForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "audit": self.object.audit}
+
+
+class RecommendationStatusView(RecommendationMixin, ActionFormMixin):
+    action = CHANGE
+    form_class = StatusForm
+    title = "Change the status"
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "choices": RecommendationStatus.choices,
+            "current": self.object.status,
+            "version": self.object.version,
+        }
+
+    def apply(self, form):
+        data = form.cleaned_data
+        services.recommendation_set_status(
+            self.object,
+            status=data["status"],
+            reason=data["reason"],
+            by=self.request.user,
+            expected_version=data.get("version"),
+        )
+        messages.success(
+            self.request, f"Status changed to {RecommendationStatus(data['status']).label.lower()}."
+        )
+
+
+class RecommendationDeleteView(RecommendationMixin, ObjectDeleteView):
+    def get_success_url(self):
+        return self.object.audit.get_absolute_url()
+
+
+class RecommendationHistoryView(RecommendationMixin, ObjectHistoryView):
+    pass
+
+
+class RecommendationActionCreateView(ActionCreateView):
+    carrier_model = Recommendation

@@ -1,0 +1,304 @@
+"""Generic pages every model uses: list, detail, add/edit, delete and history.
+
+Each page starts from ``Model.objects.restrict(user, ...)`` and ``user_can``: a user without
+the right to an action gets 403, a record outside their scope 404 (its existence is not
+confirmed), and a visible record they may not change 403. Per-model views are a few lines:
+the model, the queryset optimisations, the form or filter, the template overrides.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db.models import ProtectedError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import NoReverseMatch, reverse
+from django.views.generic import DetailView, FormView, TemplateView
+from django_filters.views import FilterView
+
+from .changes import history_for
+from .forms import GovukForm
+from .permissions import ADD, CHANGE, DELETE, VIEW, user_can
+from .services import STALE_EDIT, StaleEditError, record_delete
+
+
+def model_url(model, suffix, *args):
+    """The URL of a model's page by the naming convention ``<app>:<model>_<suffix>``, if any."""
+    try:
+        return reverse(f"{model._meta.app_label}:{model._meta.model_name}_{suffix}", args=args)
+    except NoReverseMatch:
+        return None
+
+
+def list_url(model):
+    return model_url(model, "list")
+
+
+class AccessMixin(LoginRequiredMixin):
+    """Sign-in, then the kind of action (403), then the records in scope (404)."""
+
+    model = None
+    action = VIEW
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        if not user_can(request.user, self.action, self.model):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def optimise(self, queryset):
+        """Per-view ``select_related``/``prefetch_related``/annotations: a fixed query count."""
+        return queryset
+
+    def get_queryset(self):
+        return self.optimise(self.model.objects.restrict(self.request.user, VIEW))
+
+    def can(self, action, obj=None):
+        user = self.request.user
+        if not user_can(user, action, self.model):
+            return False
+        if obj is None:
+            return True
+        return self.model.objects.restrict(user, action).filter(pk=obj.pk).exists()
+
+    def parent_crumbs(self, obj=None):
+        url = list_url(self.model)
+        return [(self.model._meta.verbose_name_plural.capitalize(), url)] if url else []
+
+    def get_breadcrumbs(self):
+        return [("Home", reverse("home")), *self.parent_crumbs(getattr(self, "object", None))]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = self.get_breadcrumbs()
+        context["opts"] = self.model._meta
+        context["can_add"] = user_can(self.request.user, ADD, self.model)
+        return context
+
+
+class ObjectMixin(AccessMixin):
+    def get_object(self, queryset=None):
+        obj = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        if self.action != VIEW and not self.can(self.action, obj):
+            raise PermissionDenied
+        return obj
+
+    def get_breadcrumbs(self):
+        crumbs = super().get_breadcrumbs()
+        if getattr(self, "object", None) is not None and self.object.pk:
+            crumbs.append((str(self.object), self.object.get_absolute_url()))
+        return crumbs
+
+
+class ObjectListView(AccessMixin, FilterView):
+    template_name = "generic/object_list.html"
+    table_template = None
+    paginate_by = 25
+    filterset_class = None
+
+    def get_template_names(self):
+        return [
+            f"{self.model._meta.app_label}/{self.model._meta.model_name}_list.html",
+            self.template_name,
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        opts = self.model._meta
+        context["table_template"] = (
+            self.table_template or f"{opts.app_label}/{opts.model_name}_table.html"
+        )
+        context["title"] = opts.verbose_name_plural.capitalize()
+        context["add_url"] = model_url(self.model, "create")
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_string"] = query.urlencode()
+        context["filtered"] = any(v for k, v in self.request.GET.items() if k != "page")
+        return context
+
+    def get_breadcrumbs(self):
+        return [("Home", reverse("home"))]
+
+
+class ObjectDetailView(ObjectMixin, DetailView):
+    template_name = "generic/object_detail.html"
+
+    def get_template_names(self):
+        opts = self.model._meta
+        return [f"{opts.app_label}/{opts.model_name}_detail.html", self.template_name]
+
+    def get_breadcrumbs(self):
+        return [("Home", reverse("home")), *self.parent_crumbs(self.object)]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = self.can(CHANGE, self.object)
+        context["can_delete"] = self.can(DELETE, self.object)
+        for suffix in ("update", "delete", "history"):
+            context[f"{suffix.replace('update', 'edit')}_url"] = model_url(
+                self.model, suffix, self.object.pk
+            )
+        return context
+
+
+class ObjectEditView(ObjectMixin, FormView):
+    """Add (no ``pk``) or edit a record through ``TrackedModelForm.save_tracked``."""
+
+    form_class = None
+    template_name = "generic/object_edit.html"
+    success_message = "Saved."
+
+    def dispatch(self, request, *args, **kwargs):
+        self.action = CHANGE if "pk" in kwargs else ADD
+        return super().dispatch(request, *args, **kwargs)
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = None
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object_or_new()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object_or_new()
+        return super().post(request, *args, **kwargs)
+
+    def get_object_or_new(self):
+        if "pk" in self.kwargs:
+            return self.get_object()
+        return self.new_object()
+
+    def new_object(self):
+        """A new, unsaved record; views that add under a parent fill the parent in here."""
+        return self.model()
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(instance=self.object, user=self.request.user)
+        return kwargs
+
+    def form_valid(self, form):
+        try:
+            obj = form.save_tracked(by=self.request.user)
+        except StaleEditError as error:
+            form.add_error(None, STALE_EDIT)
+            return self.render_to_response(
+                self.get_context_data(form=form, stale=stale_changes(form, error.current))
+            )
+        messages.success(self.request, self.get_success_message(obj))
+        return HttpResponseRedirect(self.get_success_url(obj))
+
+    def get_success_message(self, obj):
+        return f"{self.model._meta.verbose_name.capitalize()} saved."
+
+    def get_success_url(self, obj=None):
+        return obj.get_absolute_url()
+
+    def get_breadcrumbs(self):
+        return [("Home", reverse("home")), *self.parent_crumbs(self.object)] + (
+            [(str(self.object), self.object.get_absolute_url())] if self.object.pk else []
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        verbose = self.model._meta.verbose_name
+        context["object"] = self.object
+        context["title"] = f"Edit {verbose}" if self.object.pk else f"Add {verbose}"
+        context["cancel_url"] = (
+            self.object.get_absolute_url()
+            if self.object.pk
+            else (list_url(self.model) or reverse("home"))
+        )
+        return context
+
+
+def stale_changes(form, current):
+    """Fields the other person changed since this form was loaded: (label, theirs)."""
+    seen = current.history.filter(id=current.pk, version=form.cleaned_data.get("version")).first()
+    rows = []
+    for name, field in form.fields.items():
+        if name in ("version", "change_reason") or not hasattr(current, name):
+            continue
+        now = getattr(current, name)
+        if hasattr(now, "all"):
+            continue
+        before = getattr(seen, name, None) if seen else None
+        if seen is None or before != now:
+            rows.append((field.label or name, now))
+    return rows
+
+
+class DeleteForm(GovukForm):
+    reason = forms.CharField(
+        label="Reason for deleting",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Recorded in the history with your name. The record can be restored from it.",
+    )
+
+
+class ObjectDeleteView(ObjectMixin, FormView):
+    action = DELETE
+    form_class = DeleteForm
+    template_name = "generic/object_delete.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def form_valid(self, form):
+        label = str(self.object)
+        try:
+            record_delete(self.object, by=self.request.user, reason=form.cleaned_data["reason"])
+        except ProtectedError as error:
+            blockers = sorted({str(o) for o in error.protected_objects})[:5]
+            form.add_error(
+                None, f"{label} cannot be deleted while these refer to it: {', '.join(blockers)}."
+            )
+            return self.form_invalid(form)
+        messages.success(self.request, f"{label} deleted.")
+        return HttpResponseRedirect(self.get_success_url())
+
+    def get_success_url(self):
+        return list_url(self.model) or reverse("home")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object"] = self.object
+        context["title"] = f"Delete {self.model._meta.verbose_name}"
+        return context
+
+
+class ObjectHistoryView(ObjectMixin, TemplateView):
+    template_name = "generic/object_history.html"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        return [
+            ("Home", reverse("home")),
+            *self.parent_crumbs(self.object),
+            (str(self.object), self.object.get_absolute_url()),
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object"] = self.object
+        context["title"] = f"History of {self.object}"
+        context["entries"] = history_for(self.object)
+        return context

@@ -1,0 +1,60 @@
+"""Template helpers for GOV.UK Frontend markup."""
+
+from django import template
+from django.utils.html import format_html
+
+register = template.Library()
+
+INPUT_CLASSES = {
+    "text": "govuk-input",
+    "email": "govuk-input",
+    "number": "govuk-input govuk-input--width-5",
+    "password": "govuk-input",
+    "url": "govuk-input",
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+    "selectmultiple": "govuk-select",
+    "clearablefile": "govuk-file-upload",
+    "file": "govuk-file-upload",
+}
+
+
+@register.simple_tag
+def govuk_widget(field):
+    """Render a field's widget with GOV.UK classes, error state and aria-describedby."""
+    widget_type = field.widget_type
+    css = INPUT_CLASSES.get(widget_type, "")
+    if field.errors and css:
+        css += f" {css.split()[0]}--error"
+    attrs = {}
+    if css:
+        attrs["class"] = (field.field.widget.attrs.get("class", "") + " " + css).strip()
+    described = describedby(field)
+    if described:
+        attrs["aria-describedby"] = described
+    return field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def describedby(field):
+    ids = []
+    if field.help_text:
+        ids.append(f"{field.auto_id}-hint")
+    if field.errors:
+        ids.append(f"{field.auto_id}-error")
+    return " ".join(ids)
+
+
+@register.simple_tag
+def priority_symbol(level):
+    """A priority as printed (e.g. ***) with its words for screen readers."""
+    if level is None:
+        return ""
+    if not level.symbol:
+        return level.label
+    return format_html(
+        '<span class="app-priority" aria-hidden="true">{}</span>'
+        '<span class="govuk-visually-hidden">{}</span>',
+        level.symbol,
+        level.label,
+    )
