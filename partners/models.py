@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from trust.history import TrackedHistory
 from trust.models import Component, Priority, TrackedModel, choice_constraint
@@ -102,6 +103,8 @@ class Membership(TrackedModel):
     started = models.DateField(null=True, blank=True)
     ended = models.DateField(null=True, blank=True)
 
+    history_label_fields = ("partner", "component")
+
     objects = SharedQuerySet.as_manager()
     history = TrackedHistory(parent="component")
 
@@ -157,6 +160,8 @@ class Attendance(TrackedModel):
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="attendance"
     )
     status = models.CharField(max_length=10, choices=AttendanceStatus.choices)
+
+    history_label_fields = ("partner", "meeting")
 
     objects = SharedQuerySet.as_manager()
     history = TrackedHistory(parent="meeting")
@@ -386,7 +391,7 @@ class ProgressUpdate(TrackedModel):
         constraints = [choice_constraint("rag", Rag, "partners_progress_rag_valid")]
 
     def __str__(self):
-        return f"{self.date:%d %B %Y}: {self.get_rag_display()}"
+        return f"{date_format(self.date)}: {self.get_rag_display()}"
 
     def get_absolute_url(self):
         return self.action.get_absolute_url()
@@ -414,7 +419,7 @@ class DueDateChange(TrackedModel):
         ]
 
     def __str__(self):
-        return f"Due date moved to {self.new_date:%d %B %Y}"
+        return f"Due date moved to {date_format(self.new_date)}"
 
     def get_absolute_url(self):
         return self.action.get_absolute_url()
@@ -426,6 +431,8 @@ class ReminderDigest(TrackedModel):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="reminders")
     sent_on = models.DateField()
     action_count = models.PositiveIntegerField()
+
+    history_label_fields = ("person", "sent_on")
 
     objects = querysets.PersonScopedQuerySet.as_manager()
     history = TrackedHistory(parent="person")
@@ -439,7 +446,7 @@ class ReminderDigest(TrackedModel):
         ]
 
     def __str__(self):
-        return f"Reminder to {self.person} on {self.sent_on:%d %B %Y}"
+        return f"Reminder to {self.person} on {date_format(self.sent_on)}"
 
     def get_absolute_url(self):
         return self.person.get_absolute_url()

@@ -1,10 +1,44 @@
-from django.db.models import Q
+import datetime
+
+from django.db.models import Count, Q
 
 from trust.permissions import RestrictedQuerySet, SharedQuerySet, scope_via
 
+# Attendance "in the last year" counts meetings dated within this many days before today.
+ATTENDANCE_WINDOW_DAYS = 365
+
 
 class PartnerQuerySet(SharedQuerySet):
-    pass
+    def with_attendance(self, today, days=ATTENDANCE_WINDOW_DAYS):
+        """Annotated with how often it was represented at the meetings it was expected at.
+
+        Counts its attendance rows (``meetings_recorded``) and those marked present
+        (``meetings_attended``) over all time, and the same over meetings dated within
+        ``days`` before ``today`` (``recent_recorded``, ``recent_attended``).
+        """
+        present = Q(attendance__status="present")
+        recent = Q(
+            attendance__meeting__date__gte=today - datetime.timedelta(days=days),
+            attendance__meeting__date__lte=today,
+        )
+        return self.annotate(
+            meetings_recorded=Count("attendance", distinct=True),
+            meetings_attended=Count("attendance", filter=present, distinct=True),
+            recent_recorded=Count("attendance", filter=recent, distinct=True),
+            recent_attended=Count("attendance", filter=recent & present, distinct=True),
+        )
+
+    def with_component_count(self):
+        """Annotated with ``component_count``: the components it currently sits on."""
+        return self.annotate(
+            component_count=Count(
+                "memberships__component", filter=Q(memberships__ended__isnull=True), distinct=True
+            )
+        )
+
+    def not_signed(self):
+        """Partners yet to sign the partnership agreement or the information sharing protocol."""
+        return self.filter(Q(agreement_signed__isnull=True) | Q(isp_signed__isnull=True))
 
 
 class PersonQuerySet(RestrictedQuerySet):
@@ -17,7 +51,12 @@ class PersonQuerySet(RestrictedQuerySet):
 
 class HostedPriorityQuerySet(RestrictedQuerySet):
     def partner_scope(self, partner_id):
-        return Q(host_id=partner_id) | Q(contributors=partner_id)
+        # Hosts and contributors see it; so does a partner owning one of its actions.
+        return (
+            Q(host_id=partner_id)
+            | Q(contributors=partner_id)
+            | Q(action_plan__actions__owner__partner_id=partner_id)
+        )
 
     def partner_write_scope(self, partner_id):
         return None

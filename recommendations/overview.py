@@ -1,30 +1,202 @@
 """Pages that gather everything: the dashboard, My actions, Recent changes (top layer)."""
 
+import datetime
+
+from django import forms
+from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.db.models import Count
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 from django.views.generic import TemplateView
 
-from trust.models import Component
+from partners.models import Action, HostedPriority
+from partners.querysets import overdue_q
+from partners.services import overdue_against_original
+from risks.models import RiskRegister
+from trust import clock
+from trust.changes import recent_changes, tracked_models
+from trust.forms import GovukForm
+from trust.models import Component, User
+from trust.permissions import FULL_ACCESS, role_of
 
-from .models import Recommendation
+from .models import PriorityLevel, Recommendation, RecommendationStatus
+
+ACTION_CARRIERS = (
+    "plan__recommendation__audit",
+    "plan__hosted_priority",
+    "plan__risk__register",
+)
+
+
+def status_by_priority(recommendations):
+    """Rows of (priority level, [count per status], total) for the recommendations given."""
+    counts = {
+        (level, status): n
+        for level, status, n in recommendations.order_by()
+        .values_list("priority", "status")
+        .annotate(n=Count("pk"))
+    }
+    levels = PriorityLevel.objects.filter(pk__in={level for level, _ in counts}).select_related(
+        "scale"
+    )
+    rows = []
+    for level in levels.order_by("scale__name", "rank"):
+        cells = [counts.get((level.pk, status), 0) for status in RecommendationStatus.values]
+        rows.append((level, cells, sum(cells)))
+    totals = [sum(row[1][i] for row in rows) for i in range(len(RecommendationStatus.values))]
+    return rows, totals
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
-    template_name = "trust/home.html"
+    template_name = "recommendations/dashboard.html"
+    listed = 10
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        by_status = dict(
-            Recommendation.objects.restrict(user)
-            .order_by()
-            .values_list("status")
-            .annotate(n=Count("pk"))
+        today = clock.today()
+        soon = today + datetime.timedelta(days=settings.TRUST["DUE_SOON_DAYS"])
+        overdue = overdue_q(today, against_original=overdue_against_original())
+        actions = (
+            Action.objects.restrict(user).select_related("owner", *ACTION_CARRIERS).with_schedule()
         )
+        overdue_actions = actions.filter(overdue).order_by("due_date", "pk")
+        due_soon = actions.open().exclude(overdue).filter(due_date__gte=today, due_date__lte=soon)
+        rows, totals = status_by_priority(Recommendation.objects.restrict(user))
+
+        late_plan = Action.objects.filter(overdue, plan=OuterRef("action_plan"))
+        any_action = Action.objects.filter(plan=OuterRef("action_plan"))
+        hosted = (
+            HostedPriority.objects.restrict(user)
+            .select_related("host", "priority")
+            .annotate(has_actions=Exists(any_action), is_late=Exists(late_plan))
+            .filter(Q(has_actions=False) | Q(is_late=True))
+        )
+        components = Component.objects.restrict(user).select_related("risk_register")
+        visible_registers = set(RiskRegister.objects.restrict(user).values_list("pk", flat=True))
+        register_gaps = []
+        for component in components:
+            register = getattr(component, "risk_register", None)
+            if register is None:
+                register_gaps.append((component, "No risk register", None))
+            elif register.next_review_date is None or register.next_review_date < today:
+                # The gap is shared with everyone; the register itself only with who may see it.
+                shown = register if register.pk in visible_registers else None
+                register_gaps.append((component, "Review overdue", shown))
         return super().get_context_data(
-            components=Component.objects.restrict(user),
-            recommendation_counts=[
-                (label, by_status.get(value, 0)) for value, label in Recommendation.Status.choices
-            ],
-            recommendation_total=sum(by_status.values()),
+            status_rows=rows,
+            status_totals=totals,
+            statuses=RecommendationStatus.choices,
+            overdue_count=overdue_actions.count(),
+            overdue_actions=overdue_actions[: self.listed],
+            due_soon_count=due_soon.count(),
+            due_soon=due_soon.order_by("due_date", "pk")[: self.listed],
+            due_soon_days=settings.TRUST["DUE_SOON_DAYS"],
+            hosted_attention=hosted,
+            register_gaps=register_gaps,
+            changes=recent_changes(user, limit=8),
+            **kwargs,
+        )
+
+
+class MyActionsView(LoginRequiredMixin, TemplateView):
+    template_name = "recommendations/my_actions.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        person = getattr(user, "person", None)
+        actions = Action.objects.none()
+        if person is not None:
+            actions = (
+                Action.objects.restrict(user)
+                .filter(owner=person)
+                .select_related("owner", *ACTION_CARRIERS)
+                .with_schedule()
+                .overdue_first(clock.today())
+            )
+        page = Paginator(actions, 50).get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            person=person,
+            page_obj=page,
+            actions=page.object_list,
+            breadcrumbs=[("Home", "/")],
+            **kwargs,
+        )
+
+
+class RecentChangesForm(GovukForm):
+    record_type = forms.ChoiceField(label="Record type", required=False)
+    changed_by = forms.ModelChoiceField(
+        queryset=User.objects.all(), required=False, empty_label="Anyone"
+    )
+    since = forms.DateField(
+        label="From",
+        required=False,
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}
+        ),
+    )
+    until = forms.DateField(
+        label="To",
+        required=False,
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.models = {m._meta.label_lower: m for m in tracked_models()}
+        self.fields["record_type"].choices = [("", "Any record")] + sorted(
+            ((key, m._meta.verbose_name.capitalize()) for key, m in self.models.items()),
+            key=lambda choice: choice[1],
+        )
+        if role_of(self.user) not in FULL_ACCESS and role_of(self.user) != "auditor":
+            # Partner staff filter only by themselves: other people's names are not shared.
+            self.fields["changed_by"].queryset = User.objects.filter(
+                pk=getattr(self.user, "pk", None)
+            )
+
+
+class RecentChangesView(LoginRequiredMixin, TemplateView):
+    template_name = "recommendations/recent_changes.html"
+    per_page = 50
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        form = RecentChangesForm(self.request.GET or None, user=user)
+        filters = {}
+        if form.is_valid():
+            data = form.cleaned_data
+            tz = timezone.get_current_timezone()
+            filters = {
+                "model": form.models.get(data["record_type"]),
+                "actor": data["changed_by"],
+                "since": datetime.datetime.combine(data["since"], datetime.time.min, tz)
+                if data["since"]
+                else None,
+                "until": datetime.datetime.combine(
+                    data["until"] + datetime.timedelta(days=1), datetime.time.min, tz
+                )
+                if data["until"]
+                else None,
+            }
+        try:
+            page = max(int(self.request.GET.get("page", 1)), 1)
+        except ValueError:
+            page = 1
+        entries = recent_changes(
+            user, limit=self.per_page + 1, offset=(page - 1) * self.per_page, **filters
+        )
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return super().get_context_data(
+            form=form,
+            entries=entries[: self.per_page],
+            page=page,
+            has_next=len(entries) > self.per_page,
+            query_string=query.urlencode(),
+            filtered=any(v for k, v in self.request.GET.items() if k != "page"),
+            breadcrumbs=[("Home", "/")],
             **kwargs,
         )

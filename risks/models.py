@@ -1,4 +1,5 @@
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -37,6 +38,25 @@ def score_band(score: int) -> str:
         if score >= lowest:
             label = name
     return label
+
+
+@dataclass(frozen=True)
+class Score:
+    """A likelihood x impact pair, shown as "12 (High)"."""
+
+    likelihood: int
+    impact: int
+
+    @property
+    def value(self) -> int:
+        return self.likelihood * self.impact
+
+    @property
+    def band(self) -> str:
+        return score_band(self.value)
+
+    def __str__(self):
+        return f"{self.value} ({self.band})" if self.band else str(self.value)
 
 
 class RegisterKind(models.TextChoices):
@@ -106,6 +126,13 @@ class RiskRegister(TrackedModel):
         if self.last_reviewed is None:
             return None
         return add_months(self.last_reviewed, self.review_interval_months)
+
+    @property
+    def review_overdue(self) -> bool:
+        """Its next review date has passed."""
+        from trust import clock
+
+        return self.next_review_date is not None and self.next_review_date < clock.today()
 
 
 class RiskStatus(models.TextChoices):
@@ -180,6 +207,23 @@ class Risk(TrackedModel):
     @property
     def target_score(self) -> int:
         return self.target_likelihood * self.target_impact
+
+    @property
+    def inherent(self) -> Score:
+        return Score(self.inherent_likelihood, self.inherent_impact)
+
+    @property
+    def residual(self) -> Score:
+        return Score(self.residual_likelihood, self.residual_impact)
+
+    @property
+    def target(self) -> Score:
+        return Score(self.target_likelihood, self.target_impact)
+
+    @property
+    def stages(self) -> list[tuple[str, Score]]:
+        """The three scores in order: before controls, with them, and the aim."""
+        return [("Inherent", self.inherent), ("Residual", self.residual), ("Target", self.target)]
 
 
 class RiskControl(TrackedModel):

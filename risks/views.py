@@ -1,0 +1,118 @@
+"""Pages of the risk registers and their risks (read-only for now).
+
+Recommendations belong to the layer above; they are read here only through the reverse
+relation it declares (``risk.recommendations``), narrowed by the same ``restrict``.
+"""
+
+from django.db.models import Prefetch
+from django.urls import reverse
+
+from partners.models import Action, HostedPriority, Partner, Person
+from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
+from trust.models import Component
+
+from .filters import RiskRegisterFilterSet
+from .models import Risk, RiskControl, RiskRegister
+from .querysets import components_without_register, hosts_without_register
+
+
+def register_crumbs(register):
+    return [
+        ("Risk registers", reverse("risks:riskregister_list")),
+        (str(register), register.get_absolute_url()),
+    ]
+
+
+def visible_owner(user, name="owner"):
+    """An owner as the user may see them: an officer of another organisation is not."""
+    return Prefetch(name, queryset=Person.objects.restrict(user).select_related("partner"))
+
+
+class RiskRegisterListView(ObjectListView):
+    model = RiskRegister
+    filterset_class = RiskRegisterFilterSet
+
+    def optimise(self, queryset):
+        user = self.request.user
+        return (
+            queryset.select_related("component", "partner")
+            .prefetch_related(visible_owner(user))
+            .with_open_risks(Risk.objects.restrict(user))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["components_without_register"] = components_without_register(
+            Component.objects.restrict(user)
+        )
+        context["hosts_without_register"] = hosts_without_register(
+            Partner.objects.restrict(user), HostedPriority.objects.restrict(user)
+        )
+        return context
+
+
+class RiskRegisterDetailView(ObjectDetailView):
+    model = RiskRegister
+
+    def optimise(self, queryset):
+        return queryset.select_related("component", "partner").prefetch_related(
+            visible_owner(self.request.user)
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["risks"] = self.object.risks.restrict(user).prefetch_related(visible_owner(user))
+        return context
+
+
+class RiskRegisterHistoryView(ObjectHistoryView):
+    model = RiskRegister
+
+
+class RiskMixin:
+    model = Risk
+
+    def parent_crumbs(self, obj=None):
+        return register_crumbs(obj.register) if obj else []
+
+
+class RiskDetailView(RiskMixin, ObjectDetailView):
+    def optimise(self, queryset):
+        user = self.request.user
+        recommendations = Risk._meta.get_field("recommendations").related_model
+        return queryset.select_related("register", "action_plan").prefetch_related(
+            visible_owner(user),
+            Prefetch(
+                "controls", queryset=RiskControl.objects.restrict(user), to_attr="visible_controls"
+            ),
+            Prefetch(
+                "hosted_priorities",
+                queryset=HostedPriority.objects.restrict(user).select_related("host", "priority"),
+                to_attr="visible_hosted_priorities",
+            ),
+            Prefetch(
+                "recommendations",
+                queryset=recommendations.objects.restrict(user).select_related("audit"),
+                to_attr="visible_recommendations",
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        risk = self.object
+        context["actions"] = (
+            Action.objects.restrict(user)
+            .filter(plan=risk.action_plan_id)
+            .prefetch_related(visible_owner(user))
+            .order_by("number")
+            if risk.action_plan_id
+            else Action.objects.none()
+        )
+        return context
+
+
+class RiskHistoryView(RiskMixin, ObjectHistoryView):
+    pass

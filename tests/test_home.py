@@ -12,32 +12,31 @@ def test_anonymous_visitors_are_sent_to_sign_in(client):
 
 
 @pytest.mark.django_db
-def test_home_shows_components_and_recommendations_by_status(client, dcs_user):
+def test_dashboard_shows_recommendations_by_priority_and_status_and_register_gaps(client, dcs_user):
     f.ComponentFactory(name="Integrated Strategic Commissioning Board")
-    f.RecommendationFactory(status="in_progress")
-    f.RecommendationFactory(status="in_progress")
-    f.RecommendationFactory(status="implemented")
+    audit = f.AuditFactory()
+    for status in ("in_progress", "in_progress", "implemented"):
+        f.RecommendationFactory(audit=audit, status=status)
     client.force_login(dcs_user)
     response = client.get(reverse("home"))
     assert response.status_code == 200
+    # The component has no risk register: the dashboard names it.
     assert "Integrated Strategic Commissioning Board" in response.text
-    assert response.context["recommendation_counts"] == [
-        ("Not started", 0),
-        ("In progress", 2),
-        ("Implemented", 1),
-        ("Superseded", 0),
-    ]
+    assert "No risk register" in response.text
+    assert response.context["status_totals"] == [0, 2, 1, 0]
+    [(level, cells, total)] = response.context["status_rows"]
+    assert level.label == "Some residual risk" and cells == [0, 2, 1, 0] and total == 3
 
 
 @pytest.mark.django_db
-def test_partner_home_counts_only_recommendations_they_take_part_in(client):
+def test_partner_dashboard_counts_only_recommendations_they_take_part_in(client):
     user = f.partner_user()
     mine = f.RecommendationFactory(status="in_progress")
     f.ActionFactory(plan=mine.action_plan, owner=user.person)
     f.RecommendationFactory(status="implemented")
     client.force_login(user)
     response = client.get(reverse("home"))
-    assert response.context["recommendation_total"] == 1
+    assert response.context["status_totals"] == [0, 1, 0, 0]
 
 
 @pytest.mark.django_db

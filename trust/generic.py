@@ -104,6 +104,13 @@ class ObjectListView(AccessMixin, FilterView):
             self.template_name,
         ]
 
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if not queryset.ordered:
+            # Annotated (grouped) queries drop the model's default ordering; pages need one.
+            queryset = queryset.order_by(*self.model._meta.ordering, "pk")
+        return queryset
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         opts = self.model._meta

@@ -47,6 +47,7 @@ class TrackedHistory(HistoricalRecords):
 
     def get_meta_options(self, model):
         meta = super().get_meta_options(model)
+        model._history_parent = self.parent
         pk = model._meta.pk.attname
         indexes = [models.Index(fields=[pk, "history_date"])]
         if self.parent:

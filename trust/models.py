@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from .history import TrackedHistory
 from .permissions import RestrictedQuerySet, Role, SharedQuerySet
@@ -45,6 +46,9 @@ class User(AbstractUser):
         "auditors read everything and record verifications.",
     )
 
+    # The history excludes the password hash, so a historical row cannot rebuild a User.
+    history_label_fields = ("username",)
+
     objects = TrustUserManager()
     history = TrackedHistory(excluded_fields=["password", "last_login"])
 
@@ -56,6 +60,16 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    def save(self, *args, **kwargs):
+        if set(kwargs.get("update_fields") or ()) == {"last_login"}:
+            # Signing in is not a change to the account: no history row for it.
+            self.skip_history_when_saving = True
+            try:
+                return super().save(*args, **kwargs)
+            finally:
+                del self.skip_history_when_saving
+        return super().save(*args, **kwargs)
 
     @property
     def partner_id(self) -> int | None:
@@ -135,7 +149,7 @@ class Meeting(TrackedModel):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.date:%d %B %Y})"
+        return f"{self.title}, {date_format(self.date)}"
 
     def get_absolute_url(self):
         return reverse("trust:meeting_detail", args=[self.pk])
@@ -253,6 +267,8 @@ class IndicatorValue(TrackedModel):
     period = models.CharField(max_length=30, help_text="As reported, e.g. 2007/08 or Q2 2008.")
     period_end = models.DateField()
     value = models.DecimalField(max_digits=12, decimal_places=2)
+
+    history_label_fields = ("indicator", "period")
 
     objects = SharedQuerySet.as_manager()
     history = TrackedHistory(parent="indicator")

@@ -8,6 +8,8 @@ from recommendations import overview
 
 urlpatterns = [
     path("", overview.DashboardView.as_view(), name="home"),
+    path("my-actions/", overview.MyActionsView.as_view(), name="my_actions"),
+    path("changes/", overview.RecentChangesView.as_view(), name="recent_changes"),
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("trust/", include("trust.app_urls")),

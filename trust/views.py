@@ -1,1 +1,238 @@
-"""Pages of the trust's structure and plan: components, meetings, plans, priorities."""
+"""Pages of the trust's structure and plan: components, meetings, plans, priorities.
+
+Memberships, attendance, hosted priorities, risk registers and recommendations belong to the
+layers above; this layer reads them only through the reverse relations those layers declare
+(by name), and narrows them with the same ``restrict`` every page uses.
+"""
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.urls import reverse
+
+from . import clock
+from .filters import ComponentFilterSet, PriorityFilterSet
+from .generic import ObjectDetailView, ObjectHistoryView, ObjectListView
+from .models import Component, Indicator, IndicatorValue, Meeting, Plan, Priority
+
+RECENT_MEETINGS = 10
+PRESENT = Q(attendance__status="present")
+
+
+def related_model(model, name):
+    """The model at the other end of ``model.<name>``, a relation a higher layer declares."""
+    return model._meta.get_field(name).related_model
+
+
+def visible_people(user):
+    """Named officers the user may see: a Prefetch queryset for representatives and the like."""
+    return related_model(related_model(Meeting, "attendance"), "person").objects.restrict(user)
+
+
+HAS_REGISTER = ExpressionWrapper(Q(risk_register__isnull=False), output_field=BooleanField())
+
+
+def component_crumbs(component):
+    return [
+        ("Components", reverse("trust:component_list")),
+        (str(component), component.get_absolute_url()),
+    ]
+
+
+def plan_crumbs(plan=None):
+    crumbs = [("Priorities", reverse("trust:priority_list"))]
+    return crumbs + ([(str(plan), plan.get_absolute_url())] if plan else [])
+
+
+# --- Components ---------------------------------------------------------------------------
+
+
+class ComponentListView(ObjectListView):
+    model = Component
+    filterset_class = ComponentFilterSet
+
+    def optimise(self, queryset):
+        return queryset.annotate(
+            member_count=Count(
+                "memberships__partner", filter=Q(memberships__ended__isnull=True), distinct=True
+            ),
+            has_register=HAS_REGISTER,
+        )
+
+
+class ComponentDetailView(ObjectDetailView):
+    model = Component
+
+    def optimise(self, queryset):
+        user = self.request.user
+        memberships = related_model(Component, "memberships")
+        registers = related_model(Component, "risk_register")
+        recommendations = related_model(Component, "recommendations")
+        chair_first = Case(
+            When(role="chair", then=Value(0)),
+            When(role="vice_chair", then=Value(1)),
+            default=Value(2),
+            output_field=IntegerField(),
+        )
+        return queryset.annotate(has_register=HAS_REGISTER).prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=memberships.objects.filter(ended__isnull=True)
+                .select_related("partner")
+                .prefetch_related(Prefetch("representative", queryset=visible_people(user)))
+                .order_by(chair_first, "partner__name"),
+                to_attr="current_memberships",
+            ),
+            Prefetch(
+                "risk_register",
+                queryset=registers.objects.restrict(user),
+                to_attr="visible_risk_register",
+            ),
+            Prefetch(
+                "recommendations",
+                queryset=recommendations.objects.restrict(user).select_related("audit"),
+                to_attr="visible_recommendations",
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = clock.today()
+        meetings = (
+            Meeting.objects.restrict(self.request.user)
+            .filter(component=self.object)
+            .annotate(
+                attended=Count("attendance", filter=PRESENT, distinct=True),
+                recorded=Count("attendance", distinct=True),
+            )
+        )
+        context["meeting_count"] = meetings.count()
+        context["upcoming_meetings"] = meetings.filter(date__gte=today).order_by("date")
+        context["recent_meetings"] = meetings.filter(date__lt=today).order_by("-date")[
+            :RECENT_MEETINGS
+        ]
+        context["recent_limit"] = RECENT_MEETINGS
+        return context
+
+
+class ComponentHistoryView(ObjectHistoryView):
+    model = Component
+
+
+# --- Meetings -----------------------------------------------------------------------------
+
+
+class MeetingMixin:
+    model = Meeting
+
+    def parent_crumbs(self, obj=None):
+        return component_crumbs(obj.component) if obj else []
+
+
+class MeetingDetailView(MeetingMixin, ObjectDetailView):
+    def optimise(self, queryset):
+        attendance = related_model(Meeting, "attendance")
+        return queryset.select_related("component").prefetch_related(
+            Prefetch(
+                "attendance",
+                queryset=attendance.objects.select_related("partner")
+                .prefetch_related(Prefetch("person", queryset=visible_people(self.request.user)))
+                .order_by("partner__name"),
+                to_attr="rows",
+            )
+        )
+
+
+class MeetingHistoryView(MeetingMixin, ObjectHistoryView):
+    pass
+
+
+# --- The plan, its outcomes and priorities ------------------------------------------------
+
+
+class PlanDetailView(ObjectDetailView):
+    model = Plan
+
+    def optimise(self, queryset):
+        return queryset.prefetch_related(
+            Prefetch("outcomes__priorities", queryset=Priority.objects.order_by("number")),
+            Prefetch(
+                "priorities",
+                queryset=Priority.objects.filter(outcome__isnull=True).order_by("number"),
+                to_attr="without_outcome",
+            ),
+        )
+
+    def parent_crumbs(self, obj=None):
+        return plan_crumbs()
+
+
+class PlanHistoryView(ObjectHistoryView):
+    model = Plan
+
+    def parent_crumbs(self, obj=None):
+        return plan_crumbs()
+
+
+def hosted_model():
+    return related_model(Priority, "hosted")
+
+
+class PriorityListView(ObjectListView):
+    model = Priority
+    filterset_class = PriorityFilterSet
+
+    def optimise(self, queryset):
+        visible = hosted_model().objects.restrict(self.request.user).values("pk")
+        return queryset.select_related("plan", "outcome").annotate(
+            hosted_count=Count("hosted", filter=Q(hosted__in=visible), distinct=True)
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["plans"] = Plan.objects.restrict(self.request.user)
+        return context
+
+
+class PriorityMixin:
+    model = Priority
+
+    def parent_crumbs(self, obj=None):
+        return plan_crumbs(obj.plan if obj else None)
+
+
+class PriorityDetailView(PriorityMixin, ObjectDetailView):
+    def optimise(self, queryset):
+        latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-period_end")
+        return queryset.select_related("plan", "outcome").prefetch_related(
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.annotate(
+                    latest_value=Subquery(latest.values("value")[:1]),
+                    latest_period=Subquery(latest.values("period")[:1]),
+                ),
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["hosted_priorities"] = (
+            self.object.hosted.restrict(self.request.user)
+            .select_related("host", "monitoring_component")
+            .order_by("title")
+        )
+        return context
+
+
+class PriorityHistoryView(PriorityMixin, ObjectHistoryView):
+    pass

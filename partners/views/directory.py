@@ -1,1 +1,152 @@
-"""Pages of the partner directory, people and hosted priorities (read-only for now)."""
+"""Pages of the partner directory, people and hosted priorities (read-only for now).
+
+Recommendations belong to the layer above; they are read here only through the reverse
+relation it declares (``person.recommendations``), narrowed by the same ``restrict``.
+"""
+
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+
+from trust import clock
+from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
+
+from ..filters_directory import HostedPriorityFilterSet, PartnerFilterSet
+from ..models import Action, HostedPriority, Membership, Partner, Person
+
+__all__ = [
+    "HostedPriorityDetailView",
+    "HostedPriorityHistoryView",
+    "HostedPriorityListView",
+    "PartnerDetailView",
+    "PartnerHistoryView",
+    "PartnerListView",
+    "PersonDetailView",
+    "PersonHistoryView",
+]
+
+
+def partner_crumbs(partner):
+    return [
+        ("Partners", reverse("partners:partner_list")),
+        (str(partner), partner.get_absolute_url()),
+    ]
+
+
+def visible_owners(user):
+    """Actions' owners as the user may see them: an officer of another organisation is not."""
+    return Prefetch("owner", queryset=Person.objects.restrict(user).select_related("partner"))
+
+
+# --- Partners -----------------------------------------------------------------------------
+
+
+class PartnerListView(ObjectListView):
+    model = Partner
+    filterset_class = PartnerFilterSet
+
+    def optimise(self, queryset):
+        return queryset.with_component_count()
+
+
+class PartnerDetailView(ObjectDetailView):
+    model = Partner
+
+    def optimise(self, queryset):
+        user = self.request.user
+        return queryset.with_attendance(clock.today()).prefetch_related(
+            Prefetch("people", queryset=Person.objects.restrict(user), to_attr="visible_people"),
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(ended__isnull=True)
+                .select_related("component")
+                .prefetch_related(
+                    Prefetch("representative", queryset=Person.objects.restrict(user))
+                )
+                .order_by("component__order", "component__name"),
+                to_attr="current_memberships",
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        partner = self.object
+        context["hosted_priorities"] = (
+            HostedPriority.objects.restrict(self.request.user)
+            .filter(Q(host=partner) | Q(contributors=partner))
+            .distinct()
+            .select_related("priority", "host", "monitoring_component")
+        )
+        return context
+
+
+class PartnerHistoryView(ObjectHistoryView):
+    model = Partner
+
+
+# --- People -------------------------------------------------------------------------------
+
+
+class PersonMixin:
+    model = Person
+
+    def parent_crumbs(self, obj=None):
+        return partner_crumbs(obj.partner) if obj else []
+
+
+class PersonDetailView(PersonMixin, ObjectDetailView):
+    def optimise(self, queryset):
+        return queryset.select_related("partner")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        person = self.object
+        context["actions"] = (
+            person.actions.restrict(user)
+            .select_related("plan__recommendation", "plan__hosted_priority", "plan__risk__register")
+            .overdue_first(clock.today())
+        )
+        context["recommendations"] = person.recommendations.restrict(user).select_related("audit")
+        return context
+
+
+class PersonHistoryView(PersonMixin, ObjectHistoryView):
+    pass
+
+
+# --- Hosted priorities --------------------------------------------------------------------
+
+
+class HostedPriorityListView(ObjectListView):
+    model = HostedPriority
+    filterset_class = HostedPriorityFilterSet
+
+    def optimise(self, queryset):
+        return queryset.select_related("priority", "host", "monitoring_component")
+
+
+class HostedPriorityDetailView(ObjectDetailView):
+    model = HostedPriority
+
+    def optimise(self, queryset):
+        return queryset.select_related(
+            "priority__outcome", "priority__plan", "host", "monitoring_component", "action_plan"
+        ).prefetch_related("contributors")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        hosted = self.object
+        context["actions"] = (
+            Action.objects.restrict(user)
+            .filter(plan=hosted.action_plan_id)
+            .prefetch_related(visible_owners(user))
+            .order_by("number")
+            if hosted.action_plan_id
+            else Action.objects.none()
+        )
+        return context
+
+
+class HostedPriorityHistoryView(ObjectHistoryView):
+    model = HostedPriority

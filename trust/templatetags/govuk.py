@@ -58,3 +58,43 @@ def priority_symbol(level):
         level.symbol,
         level.label,
     )
+
+
+TAG_COLOURS = {
+    "not_started": "grey",
+    "in_progress": "blue",
+    "complete": "green",
+    "implemented": "green",
+    "cancelled": "grey",
+    "superseded": "grey",
+    "open": "blue",
+    "closed": "grey",
+    "red": "red",
+    "amber": "orange",
+    "green": "green",
+}
+
+
+@register.simple_tag
+def status_tag(value, label=None):
+    """A GOV.UK tag for a status or RAG value, coloured by meaning, labelled in words."""
+    if not value:
+        return ""
+    colour = TAG_COLOURS.get(str(value), "grey")
+    return format_html(
+        '<strong class="govuk-tag govuk-tag--{}">{}</strong>',
+        colour,
+        label or str(value).replace("_", " ").capitalize(),
+    )
+
+
+@register.filter
+def dash(value):
+    """An empty value as an em dash, never "None"."""
+    return "—" if value in (None, "") else value
+
+
+@register.filter
+def input_id(field):
+    """The id of the input an error summary links to: the day box of a date, else the field."""
+    return field.id_for_label or f"{field.auto_id}_0"
