@@ -4,8 +4,7 @@ from trust import clock
 from trust.filtering import DateInput, RestrictedFilterSet
 
 from .models import Action, ActionStatus, Partner, Person
-from .querysets import overdue_q
-from .services import overdue_against_original
+from .querysets import overdue_against_original, overdue_q
 
 
 class ActionFilterSet(RestrictedFilterSet):

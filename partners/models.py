@@ -11,6 +11,7 @@ from trust.models import Component, Priority, TrackedModel, choice_constraint
 from trust.permissions import ADD, REPORT, SharedQuerySet
 
 from . import querysets
+from .querysets import overdue_against_original
 
 
 class Sector(models.TextChoices):
@@ -344,8 +345,6 @@ class Action(TrackedModel):
     @property
     def overdue_date(self):
         """The date lateness is counted from: the current or the original, per the setting."""
-        from .services import overdue_against_original
-
         return self.original_due_date if overdue_against_original() else self.due_date
 
     @property

@@ -1,8 +1,31 @@
 import datetime
 
-from django.db.models import Count, Q
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 
 from trust.permissions import RestrictedQuerySet, SharedQuerySet, scope_via
+
+
+def overdue_against_original() -> bool:
+    """Whether lateness counts from an action's original due date (else its current one)."""
+    return settings.TRUST["OVERDUE_AGAINST"] == "original"
+
+
+def overdue_q(today, *, against_original: bool):
+    """Open actions past their date: the current one, or the original one if so configured."""
+    field = "original_due_date" if against_original else "due_date"
+    return Q(**{f"{field}__lt": today}) & ~Q(status__in=["complete", "cancelled"])
+
 
 # Attendance "in the last year" counts meetings dated within this many days before today.
 ATTENDANCE_WINDOW_DAYS = 365
@@ -90,17 +113,12 @@ class ActionQuerySet(RestrictedQuerySet):
         return self.exclude(status__in=["complete", "cancelled"])
 
     def overdue(self, today):
-        from .services import overdue_against_original
-
         return self.filter(overdue_q(today, against_original=overdue_against_original()))
 
     def with_schedule(self):
-        """Annotated with ``slip_count`` and ``last_update_rag`` for lists: no query per row."""
-        from django.db.models import Count, OuterRef, Subquery
-
-        from .models import ProgressUpdate
-
-        latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-date", "-pk")
+        """Annotated with ``slip_count`` and the latest update's RAG and date: no query per row."""
+        updates = self.model._meta.get_field("updates").related_model
+        latest = updates.objects.filter(action=OuterRef("pk")).order_by("-date", "-pk")
         return self.annotate(
             slip_count=Count("date_changes", distinct=True),
             last_update_rag=Subquery(latest.values("rag")[:1]),
@@ -109,10 +127,6 @@ class ActionQuerySet(RestrictedQuerySet):
 
     def overdue_first(self, today):
         """Overdue first, then by current due date; ongoing actions (no date) last."""
-        from django.db.models import Case, F, IntegerField, Value, When
-
-        from .services import overdue_against_original
-
         return self.annotate(
             is_overdue=Case(
                 When(overdue_q(today, against_original=overdue_against_original()), then=Value(0)),
@@ -120,12 +134,6 @@ class ActionQuerySet(RestrictedQuerySet):
                 output_field=IntegerField(),
             )
         ).order_by("is_overdue", F("due_date").asc(nulls_last=True), "pk")
-
-    def due_between(self, start, end):
-        return self.open().filter(due_date__gte=start, due_date__lte=end)
-
-    def owned_by(self, person):
-        return self.filter(owner=person)
 
 
 class ProgressUpdateQuerySet(RestrictedQuerySet):
@@ -156,9 +164,3 @@ class PersonScopedQuerySet(RestrictedQuerySet):
 
     def partner_write_scope(self, partner_id):
         return None
-
-
-def overdue_q(today, *, against_original: bool):
-    """Open actions past their date: the current one, or the original one if so configured."""
-    field = "original_due_date" if against_original else "due_date"
-    return Q(**{f"{field}__lt": today}) & ~Q(status__in=["complete", "cancelled"])

@@ -18,8 +18,7 @@ from django.template.loader import render_to_string
 from trust.services import record_save
 
 from .models import Action, Person, ReminderDigest
-from .querysets import overdue_q
-from .services import overdue_against_original
+from .querysets import overdue_against_original, overdue_q
 
 logger = logging.getLogger(__name__)
 

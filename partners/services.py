@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 
@@ -10,10 +9,6 @@ from trust import clock
 from trust.services import record_save
 
 from .models import Action, ActionPlan, ActionStatus, DueDateChange, ProgressUpdate
-
-
-def overdue_against_original() -> bool:
-    return settings.TRUST["OVERDUE_AGAINST"] == "original"
 
 
 @transaction.atomic

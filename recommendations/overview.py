@@ -11,8 +11,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from partners.models import Action, HostedPriority
-from partners.querysets import overdue_q
-from partners.services import overdue_against_original
+from partners.querysets import overdue_against_original, overdue_q
 from risks.models import RiskRegister
 from trust import clock
 from trust.changes import recent_changes, tracked_models

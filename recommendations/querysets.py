@@ -1,5 +1,7 @@
 from django.db.models import Count, Exists, Min, OuterRef, Q
 
+from partners.models import Action
+from partners.querysets import overdue_against_original, overdue_q
 from trust.permissions import RestrictedQuerySet, SharedQuerySet, scope_via
 
 
@@ -33,10 +35,6 @@ class RecommendationQuerySet(RestrictedQuerySet):
         )
 
     def with_overdue(self, today):
-        from partners.models import Action
-        from partners.querysets import overdue_q
-        from partners.services import overdue_against_original
-
         overdue = Action.objects.filter(
             overdue_q(today, against_original=overdue_against_original()),
             plan=OuterRef("action_plan"),

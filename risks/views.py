@@ -106,7 +106,8 @@ class RiskDetailView(RiskMixin, ObjectDetailView):
         context["actions"] = (
             Action.objects.restrict(user)
             .filter(plan=risk.action_plan_id)
-            .prefetch_related(visible_owner(user))
+            .select_related("owner__partner")
+            .with_schedule()
             .order_by("number")
             if risk.action_plan_id
             else Action.objects.none()

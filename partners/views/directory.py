@@ -12,6 +12,7 @@ from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
 
 from ..filters_directory import HostedPriorityFilterSet, PartnerFilterSet
 from ..models import Action, HostedPriority, Membership, Partner, Person
+from .actions import ACTION_CARRIERS
 
 __all__ = [
     "HostedPriorityDetailView",
@@ -30,11 +31,6 @@ def partner_crumbs(partner):
         ("Partners", reverse("partners:partner_list")),
         (str(partner), partner.get_absolute_url()),
     ]
-
-
-def visible_owners(user):
-    """Actions' owners as the user may see them: an officer of another organisation is not."""
-    return Prefetch("owner", queryset=Person.objects.restrict(user).select_related("partner"))
 
 
 # --- Partners -----------------------------------------------------------------------------
@@ -103,7 +99,8 @@ class PersonDetailView(PersonMixin, ObjectDetailView):
         person = self.object
         context["actions"] = (
             person.actions.restrict(user)
-            .select_related("plan__recommendation", "plan__hosted_priority", "plan__risk__register")
+            .select_related("owner__partner", *ACTION_CARRIERS)
+            .with_schedule()
             .overdue_first(clock.today())
         )
         context["recommendations"] = person.recommendations.restrict(user).select_related("audit")
@@ -140,7 +137,8 @@ class HostedPriorityDetailView(ObjectDetailView):
         context["actions"] = (
             Action.objects.restrict(user)
             .filter(plan=hosted.action_plan_id)
-            .prefetch_related(visible_owners(user))
+            .select_related("owner__partner")
+            .with_schedule()
             .order_by("number")
             if hosted.action_plan_id
             else Action.objects.none()
