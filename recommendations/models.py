@@ -1,15 +1,18 @@
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from partners.models import ActionPlan, Person
 from risks.models import Risk
 from trust.history import TrackedHistory
 from trust.models import Component, TrackedModel, choice_constraint
+from trust.permissions import ADD, CHANGE
 from trust.timescales import derive_due_dates
 
 from . import querysets
@@ -156,3 +159,44 @@ class Recommendation(TrackedModel):
     def due_dates(self) -> list[datetime.date]:
         """The dates the written timescale means, in the order written (none for "Ongoing")."""
         return derive_due_dates(self.timescale)
+
+
+class VerificationOutcome(models.TextChoices):
+    IMPLEMENTED = "implemented", "Verified implemented"
+    PARTLY = "partly", "Partly implemented"
+    NOT_IMPLEMENTED = "not_implemented", "Not implemented"
+
+
+class Verification(TrackedModel):
+    """An auditor's own finding on whether a recommendation was implemented."""
+
+    Outcome = VerificationOutcome
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.CASCADE, related_name="verifications"
+    )
+    outcome = models.CharField(max_length=16, choices=VerificationOutcome.choices)
+    verified_on = models.DateField("date of verification")
+    comment = models.TextField()
+    auditor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="verifications"
+    )
+
+    auditor_actions = frozenset({ADD, CHANGE})
+    auditor_only_actions = frozenset({ADD, CHANGE})
+
+    objects = querysets.VerificationQuerySet.as_manager()
+    history = TrackedHistory(parent="recommendation")
+
+    class Meta:
+        ordering = ["recommendation", "-verified_on", "-pk"]
+        constraints = [
+            choice_constraint("outcome", VerificationOutcome, "recs_verification_outcome_valid"),
+            models.CheckConstraint(condition=~Q(comment=""), name="recs_verification_has_comment"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_outcome_display()} on {date_format(self.verified_on)}"
+
+    def get_absolute_url(self):
+        return self.recommendation.get_absolute_url()

@@ -58,3 +58,17 @@ class AuditQuerySet(RestrictedQuerySet):
                 "recommendations", filter=Q(recommendations__status="implemented"), distinct=True
             ),
         )
+
+
+class VerificationQuerySet(RestrictedQuerySet):
+    def partner_scope(self, partner_id):
+        from .models import Recommendation
+
+        return scope_via("recommendation", Recommendation, partner_id)
+
+    def partner_write_scope(self, partner_id):
+        return None
+
+    def auditor_write_scope(self, user):
+        # An auditor changes only their own verifications.
+        return Q(auditor=user)

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .urls_exchange import urlpatterns as exchange_urlpatterns
 
 app_name = "recommendations"
 
@@ -48,3 +49,5 @@ urlpatterns = [
         name="recommendation_action_create",
     ),
 ]
+
+urlpatterns += exchange_urlpatterns

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 
 from partners.models import Action, ActionPlan, HostedPriority, Person, ProgressUpdate
-from recommendations.models import Audit, Recommendation
+from recommendations.models import Audit, Recommendation, Verification
 from risks.models import Risk, RiskControl, RiskRegister
 from tests import factories as f
 from trust.models import Component, Plan
@@ -109,20 +109,43 @@ def test_partner_may_report_progress_and_complete_only_their_own_actions(two_par
             assert not model.objects.restrict(user, action).exists()
 
 
-def test_auditor_reads_everything_and_writes_nothing(two_partners, auditor):
+def test_auditor_reads_everything_and_writes_only_verifications(two_partners, auditor):
     for model in PROJECT_MODELS:
         assert user_can(auditor, VIEW, model)
         assert model.objects.restrict(auditor).count() == model.objects.count()
         for action in (ADD, CHANGE, DELETE, REPORT):
+            if model is Verification and action in (ADD, CHANGE):
+                continue
             assert not user_can(auditor, action, model), (model, action)
             assert not model.objects.restrict(auditor, action).exists()
 
 
-def test_dcs_staff_see_and_change_everything(two_partners, dcs_user):
+def test_dcs_staff_see_and_change_everything_but_verifications(two_partners, dcs_user):
     for model in PROJECT_MODELS:
         for action in ACTIONS:
-            assert user_can(dcs_user, action, model)
-        assert model.objects.restrict(dcs_user, CHANGE).count() == model.objects.count()
+            reserved = model is Verification and action in (ADD, CHANGE)
+            assert user_can(dcs_user, action, model) is not reserved, (model, action)
+        if model is not Verification:
+            assert model.objects.restrict(dcs_user, CHANGE).count() == model.objects.count()
+
+
+def test_only_auditors_verify_and_each_changes_only_their_own(two_partners, auditor, dcs_user):
+    rec = two_partners["pct"]["recommendation"]
+    mine = Verification.objects.create(
+        recommendation=rec,
+        outcome="implemented",
+        verified_on="2008-06-30",
+        comment="Seen the MoU",
+        auditor=auditor,
+    )
+    other_auditor = f.UserFactory(username="auditor2", role=Role.AUDITOR)
+    assert user_can(auditor, ADD, Verification)
+    assert set(Verification.objects.restrict(auditor, CHANGE)) == {mine}
+    assert not Verification.objects.restrict(other_auditor, CHANGE).exists()
+    assert not user_can(dcs_user, ADD, Verification)
+    assert not Verification.objects.restrict(dcs_user, CHANGE).exists()
+    admin = f.UserFactory(username="root", role=Role.ADMIN, is_superuser=True)
+    assert not user_can(admin, ADD, Verification)
 
 
 @pytest.mark.django_db

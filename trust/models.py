@@ -18,7 +18,8 @@ class TrackedModel(models.Model):
     """An editable record: a version number for safe concurrent edits, access hooks.
 
     ``partner_actions`` and ``auditor_actions`` list the writes (add, change, delete) that
-    partner staff and auditors may make on this model; the scope of records comes from the
+    partner staff and auditors may make on this model (``auditor_only_actions`` those that
+    only auditors may make); the scope of records comes from the
     model's queryset (``trust.permissions``).
     """
 
@@ -26,6 +27,8 @@ class TrackedModel(models.Model):
 
     partner_actions: frozenset[str] = frozenset()
     auditor_actions: frozenset[str] = frozenset()
+    # Writes only an auditor may make, whatever other roles may do elsewhere.
+    auditor_only_actions: frozenset[str] = frozenset()
 
     objects = RestrictedQuerySet.as_manager()
 

@@ -47,6 +47,9 @@ def user_can(user, action: str, model) -> bool:
     role = role_of(user)
     if role is None:
         return False
+    if action in getattr(model, "auditor_only_actions", ()):
+        # Some writes are the auditor's own judgement (a verification): nobody else's.
+        return role == Role.AUDITOR
     if role in FULL_ACCESS:
         return True
     if role == Role.PARTNER and user.partner_id is None:
@@ -81,7 +84,8 @@ class RestrictedQuerySet(models.QuerySet):
         if not user_can(user, action, self.model):
             return self.none()
         role = role_of(user)
-        if role in FULL_ACCESS or (role == Role.AUDITOR and action == VIEW):
+        auditor_only = action in getattr(self.model, "auditor_only_actions", ())
+        if (role in FULL_ACCESS and not auditor_only) or (role == Role.AUDITOR and action == VIEW):
             return self
         if role == Role.AUDITOR:
             q = self.auditor_write_scope(user)

@@ -1,0 +1,209 @@
+"""An audit's recommendations and their action plans, as plain data: now, or as at a date.
+
+The status table, the exports (XLSX, CSV, PDF) and the "as at" pages all render an
+``AuditSnapshot``, so what an auditor sees on screen and what they download agree.
+Everything in it is restricted to what the user may see.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from partners.models import Action, ActionStatus, ProgressUpdate
+from trust import clock
+
+from .models import Audit, Recommendation, Verification
+
+
+@dataclass
+class ActionState:
+    number: int
+    description: str
+    owner: str
+    owner_partner: str
+    timescale: str
+    original_due_date: datetime.date | None
+    due_date: datetime.date | None
+    status: str
+    status_label: str
+    completed_on: datetime.date | None = None
+    slip_count: int = 0
+    latest_rag: str = ""
+    latest_update_on: datetime.date | None = None
+    days_overdue: int = 0
+
+    @property
+    def is_open(self):
+        return self.status not in (ActionStatus.COMPLETE, ActionStatus.CANCELLED)
+
+    @property
+    def is_revised(self):
+        return self.due_date != self.original_due_date
+
+
+@dataclass
+class VerificationState:
+    outcome: str
+    outcome_label: str
+    verified_on: datetime.date
+    comment: str
+    auditor: str
+
+
+@dataclass
+class RecommendationState:
+    pk: int
+    number: str
+    section: str
+    text: str
+    priority_rank: int
+    priority_symbol: str
+    priority_label: str
+    management_response: str
+    responsibility: str
+    timescale: str
+    status: str
+    status_label: str
+    officers: list[str] = field(default_factory=list)
+    actions: list[ActionState] = field(default_factory=list)
+    verification: VerificationState | None = None
+
+    @property
+    def live_actions(self):
+        return [a for a in self.actions if a.status != ActionStatus.CANCELLED]
+
+    @property
+    def actions_done(self):
+        return sum(1 for a in self.live_actions if a.status == ActionStatus.COMPLETE)
+
+    @property
+    def actions_total(self):
+        return len(self.live_actions)
+
+    @property
+    def next_due(self):
+        dates = [a.due_date for a in self.actions if a.is_open and a.due_date]
+        return min(dates) if dates else None
+
+    @property
+    def overdue_actions(self):
+        return [a for a in self.actions if a.days_overdue]
+
+    @property
+    def slipped_actions(self):
+        return [a for a in self.actions if a.is_revised or a.slip_count]
+
+
+@dataclass
+class AuditSnapshot:
+    audit: Audit
+    on: datetime.date
+    moment: datetime.datetime | None
+    recommendations: list[RecommendationState]
+
+    @property
+    def is_current(self):
+        return self.moment is None
+
+    def counts(self):
+        """{(priority rank, status): n} and the labels to show them by."""
+        table = {}
+        for rec in self.recommendations:
+            key = (rec.priority_rank, rec.status)
+            table[key] = table.get(key, 0) + 1
+        return table
+
+
+def _days_overdue(action_state: ActionState, on: datetime.date, against_original: bool) -> int:
+    day = action_state.original_due_date if against_original else action_state.due_date
+    if not action_state.is_open or day is None:
+        return 0
+    return max((on - day).days, 0)
+
+
+def current_snapshot(audit: Audit, user) -> AuditSnapshot:
+    """The audit as it stands now, in a fixed number of queries."""
+    from partners.querysets import overdue_against_original
+
+    on = clock.today()
+    against_original = overdue_against_original()
+    recs = list(
+        Recommendation.objects.restrict(user)
+        .filter(audit=audit)
+        .select_related("priority")
+        .prefetch_related("responsible_officers")
+    )
+    actions = (
+        Action.objects.restrict(user)
+        .filter(plan__in=[r.action_plan_id for r in recs if r.action_plan_id])
+        .select_related("owner__partner")
+        .with_schedule()
+        .order_by("number")
+    )
+    by_plan = {}
+    for action in actions:
+        state = ActionState(
+            number=action.number,
+            description=action.description,
+            owner=action.owner.name,
+            owner_partner=str(action.owner.partner),
+            timescale=action.timescale,
+            original_due_date=action.original_due_date,
+            due_date=action.due_date,
+            status=action.status,
+            status_label=action.get_status_display(),
+            completed_on=action.completed_on,
+            slip_count=action.slip_count,
+            latest_rag=action.last_update_rag or "",
+            latest_update_on=action.last_update_date,
+        )
+        state.days_overdue = _days_overdue(state, on, against_original)
+        by_plan.setdefault(action.plan_id, []).append(state)
+    verifications = {}
+    for v in (
+        Verification.objects.restrict(user)
+        .filter(recommendation__in=recs)
+        .select_related("auditor")
+        .order_by("recommendation", "verified_on", "pk")
+    ):
+        verifications[v.recommendation_id] = VerificationState(
+            v.outcome, v.get_outcome_display(), v.verified_on, v.comment, str(v.auditor)
+        )
+    states = [
+        RecommendationState(
+            pk=r.pk,
+            number=r.number,
+            section=r.section,
+            text=r.text,
+            priority_rank=r.priority.rank,
+            priority_symbol=r.priority.symbol,
+            priority_label=r.priority.label,
+            management_response=r.management_response,
+            responsibility=r.responsibility,
+            timescale=r.timescale,
+            status=r.status,
+            status_label=r.get_status_display(),
+            officers=[p.name for p in r.responsible_officers.all()],
+            actions=by_plan.get(r.action_plan_id, []),
+            verification=verifications.get(r.pk),
+        )
+        for r in recs
+    ]
+    return AuditSnapshot(audit=audit, on=on, moment=None, recommendations=states)
+
+
+def end_of_day(day: datetime.date) -> datetime.datetime:
+    """The last instant of ``day`` in the service's time zone."""
+    start = datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time.min)
+    return timezone.make_aware(start) - datetime.timedelta(microseconds=1)
+
+
+__all__ = [
+    "ActionState",
+    "AuditSnapshot",
+    "ProgressUpdate",
+    "RecommendationState",
+    "current_snapshot",
+    "end_of_day",
+]

@@ -1,0 +1,3 @@
+"""URL patterns of exports (XLSX, CSV, PDF) and the import of an audit."""
+
+urlpatterns = []
