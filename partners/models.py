@@ -269,6 +269,23 @@ class HostedPriority(TrackedModel):
     def get_absolute_url(self):
         return reverse("partners:hostedpriority_detail", args=[self.pk])
 
+    def checklist(self, has_actions: bool):
+        """The hosting agreement's conditions as (label, done, detail) rows, in order.
+
+        ``has_actions``: whether the plan has actions (callers know it from an annotation).
+        """
+        return [
+            ("Agreement signed by the director", bool(self.director_signed), self.director_signed),
+            ("Agreement signed by the host", bool(self.host_signed), self.host_signed),
+            ("Risk assessment done", self.risk_assessment_done, None),
+            ("Appended to the host's strategy", self.appended_to_strategy, None),
+            ("Action plan in place", has_actions, None),
+            ("Monitoring board", self.monitoring_component_id is not None, None),
+        ]
+
+    def missing(self, has_actions: bool) -> list[str]:
+        return [label for label, done, _ in self.checklist(has_actions) if not done]
+
 
 class ActionStatus(models.TextChoices):
     NOT_STARTED = "not_started", "Not started"
@@ -301,6 +318,8 @@ class Action(TrackedModel):
     completed_on = models.DateField(null=True, blank=True)
 
     partner_actions = frozenset({REPORT})
+    # Its history page shows these records' changes too.
+    history_children = ("updates", "date_changes")
 
     objects = querysets.ActionQuerySet.as_manager()
     history = TrackedHistory(parent="plan")

@@ -1,5 +1,6 @@
 import datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import (
     Case,
@@ -21,10 +22,15 @@ def overdue_against_original() -> bool:
     return settings.TRUST["OVERDUE_AGAINST"] == "original"
 
 
-def overdue_q(today, *, against_original: bool):
-    """Open actions past their date: the current one, or the original one if so configured."""
+def overdue_q(today, *, against_original: bool, prefix: str = ""):
+    """Open actions past their date: the current one, or the original one if so configured.
+
+    ``prefix`` reaches actions through a relation, e.g. ``"action_plan__actions__"``.
+    """
     field = "original_due_date" if against_original else "due_date"
-    return Q(**{f"{field}__lt": today}) & ~Q(status__in=["complete", "cancelled"])
+    return Q(**{f"{prefix}{field}__lt": today}) & ~Q(
+        **{f"{prefix}status__in": ["complete", "cancelled"]}
+    )
 
 
 # Attendance "in the last year" counts meetings dated within this many days before today.
@@ -83,6 +89,33 @@ class HostedPriorityQuerySet(RestrictedQuerySet):
 
     def partner_write_scope(self, partner_id):
         return None
+
+    def with_plan_progress(self, today):
+        """Annotated with its plan's actions done / total, overdue count and latest RAG."""
+        actions = "action_plan__actions__"
+        latest = (
+            apps.get_model("partners", "ProgressUpdate")
+            .objects.filter(action__plan=OuterRef("action_plan"))
+            .order_by("-date", "-pk")
+        )
+        return self.annotate(
+            actions_total=Count(
+                "action_plan__actions",
+                filter=~Q(**{f"{actions}status": "cancelled"}),
+                distinct=True,
+            ),
+            actions_done=Count(
+                "action_plan__actions", filter=Q(**{f"{actions}status": "complete"}), distinct=True
+            ),
+            overdue_count=Count(
+                "action_plan__actions",
+                filter=overdue_q(
+                    today, against_original=overdue_against_original(), prefix=actions
+                ),
+                distinct=True,
+            ),
+            latest_rag=Subquery(latest.values("rag")[:1]),
+        )
 
 
 class ActionPlanQuerySet(RestrictedQuerySet):

@@ -14,6 +14,11 @@ urlpatterns = [
     path("actions/<int:pk>/delete/", views.ActionDeleteView.as_view(), name="action_delete"),
     path("actions/<int:pk>/history/", views.ActionHistoryView.as_view(), name="action_history"),
     path(
+        "hosted-priorities/<int:carrier_pk>/actions/add/",
+        views.HostedPriorityActionCreateView.as_view(),
+        name="hostedpriority_action_create",
+    ),
+    path(
         "actions/<int:action_pk>/progress/add/",
         views.ProgressUpdateCreateView.as_view(),
         name="progressupdate_create",

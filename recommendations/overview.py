@@ -6,18 +6,19 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from django.views.generic import TemplateView
 
-from partners.models import Action, HostedPriority
+from partners.models import Action, Attendance, HostedPriority, Membership, Partner
 from partners.querysets import overdue_against_original, overdue_q
 from risks.models import RiskRegister
 from trust import clock
 from trust.changes import recent_changes, tracked_models
 from trust.forms import GovukForm
-from trust.models import Component, User
-from trust.permissions import FULL_ACCESS, role_of
+from trust.models import Component, Meeting, User
+from trust.permissions import FULL_ACCESS, Role, role_of
 
 from .models import PriorityLevel, Recommendation, RecommendationStatus
 
@@ -199,3 +200,103 @@ class RecentChangesView(LoginRequiredMixin, TemplateView):
             breadcrumbs=[("Home", "/")],
             **kwargs,
         )
+
+
+class PartnerHomeView(LoginRequiredMixin, TemplateView):
+    """A partner organisation's page: what it hosts, what it owns, where it sits."""
+
+    template_name = "recommendations/partner_home.html"
+    listed = 20
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        today = clock.today()
+        partner = Partner.objects.get(pk=user.partner_id)
+        hosted = list(
+            HostedPriority.objects.restrict(user)
+            .filter(host=partner)
+            .select_related("priority", "monitoring_component")
+            .with_plan_progress(today)
+        )
+        for item in hosted:
+            item.missing_items = item.missing(has_actions=bool(item.actions_total))
+        contributed = (
+            HostedPriority.objects.restrict(user)
+            .filter(contributors=partner)
+            .exclude(host=partner)
+            .select_related("host", "priority")
+            .with_plan_progress(today)
+        )
+        ours = Q(owner__partner=partner) | Q(plan__hosted_priority__host=partner)
+        actions = (
+            Action.objects.restrict(user)
+            .filter(pk__in=Action.objects.filter(ours).values("pk"))
+            .select_related("owner__partner", *ACTION_CARRIERS)
+            .with_schedule()
+            .overdue_first(today)
+        )
+        return super().get_context_data(
+            partner=partner,
+            attendance=Partner.objects.with_attendance(today).get(pk=partner.pk),
+            hosted=hosted,
+            contributed=contributed,
+            action_count=actions.count(),
+            actions=actions[: self.listed],
+            boards=self.boards(partner, today),
+            **kwargs,
+        )
+
+    def boards(self, partner, today):
+        """The components the partner sits on, each with recent and upcoming meetings."""
+        seats = (
+            Membership.objects.filter(partner=partner, ended__isnull=True)
+            .select_related("component", "representative")
+            .order_by("component__order", "component__name")
+        )
+        components = {}
+        for seat in seats:
+            components.setdefault(seat.component, []).append(seat)
+        meetings = Meeting.objects.filter(component__in=list(components))
+        nth = RowNumber()
+        recent = list(
+            meetings.filter(date__lt=today)
+            .annotate(n=Window(nth, partition_by=F("component"), order_by=F("date").desc()))
+            .filter(n__lte=3)
+            .order_by("date")
+        )
+        upcoming = list(
+            meetings.filter(date__gte=today)
+            .annotate(n=Window(nth, partition_by=F("component"), order_by=F("date").asc()))
+            .filter(n__lte=3)
+            .order_by("date")
+        )
+        attended = dict(
+            Attendance.objects.filter(
+                partner=partner, meeting__in=[m.pk for m in recent]
+            ).values_list("meeting", "status")
+        )
+        labels = dict(Attendance.Status.choices)
+        board_rows = []
+        for component, component_seats in components.items():
+            own = [m for m in meetings if m.component_id == component.pk]
+            recent = [m for m in own if m.date < today][-3:]
+            upcoming = [m for m in own if m.date >= today][:3]
+            for meeting in recent:
+                meeting.our_status = labels.get(attended.get(meeting.pk), "Not recorded")
+            board_rows.append(
+                {
+                    "component": component,
+                    "seats": component_seats,
+                    "recent": recent,
+                    "upcoming": upcoming,
+                }
+            )
+        return board_rows
+
+
+def home(request, *args, **kwargs):
+    """Partner staff land on their organisation's page; everyone else on the dashboard."""
+    user = request.user
+    if user.is_authenticated and role_of(user) == Role.PARTNER and user.partner_id:
+        return PartnerHomeView.as_view()(request, *args, **kwargs)
+    return DashboardView.as_view()(request, *args, **kwargs)

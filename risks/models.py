@@ -171,6 +171,8 @@ class Risk(TrackedModel):
         HostedPriority, blank=True, related_name="risks", verbose_name="linked hosted priorities"
     )
 
+    history_children = ("controls",)
+
     objects = querysets.RiskQuerySet.as_manager()
     history = TrackedHistory(parent="register", m2m_fields=[hosted_priorities])
 

@@ -29,14 +29,14 @@ def test_dashboard_shows_recommendations_by_priority_and_status_and_register_gap
 
 
 @pytest.mark.django_db
-def test_partner_dashboard_counts_only_recommendations_they_take_part_in(client):
+def test_partner_sees_only_recommendations_they_take_part_in(client):
     user = f.partner_user()
     mine = f.RecommendationFactory(status="in_progress")
     f.ActionFactory(plan=mine.action_plan, owner=user.person)
     f.RecommendationFactory(status="implemented")
     client.force_login(user)
-    response = client.get(reverse("home"))
-    assert response.context["status_totals"] == [0, 1, 0, 0]
+    response = client.get(reverse("recommendations:recommendation_list"))
+    assert [r.pk for r in response.context["object_list"]] == [mine.pk]
 
 
 @pytest.mark.django_db

@@ -159,14 +159,35 @@ def describe(model, rows):
 
 
 def history_for(obj):
-    """Every change to ``obj``, newest first."""
+    """Every change to ``obj`` and to its child records (``history_children``), newest first.
+
+    Children are read by their parent column, so deleted children still show.
+    """
     model = type(obj)
     rows = list(
         model.history.filter(id=obj.pk)
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
-    return list(reversed(describe(model, rows)))
+    entries = describe(model, rows)
+    children = getattr(model, "history_children", ())
+    for entry in entries:
+        entry.record_label, entry.record_url = (str(obj), None) if children else ("", None)
+    for name in children:
+        relation = model._meta.get_field(name)
+        child = relation.related_model
+        child_rows = list(
+            child.history.filter(**{relation.field.attname: obj.pk})
+            .select_related("history_user")
+            .order_by("history_date", "history_id")
+        )
+        names = _names(child, child_rows)
+        for entry in describe(child, child_rows):
+            entry.record_label, _ = _record_link(child, entry.row, names)
+            entry.record_url = None
+            entries.append(entry)
+    entries.sort(key=lambda e: (e.row.history_date, e.row.history_id), reverse=True)
+    return entries
 
 
 def tracked_models():

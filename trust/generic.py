@@ -308,4 +308,5 @@ class ObjectHistoryView(ObjectMixin, TemplateView):
         context["object"] = self.object
         context["title"] = f"History of {self.object}"
         context["entries"] = history_for(self.object)
+        context["show_record"] = bool(getattr(self.model, "history_children", ()))
         return context

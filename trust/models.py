@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 
 from .history import TrackedHistory
 from .permissions import RestrictedQuerySet, Role, SharedQuerySet
+from .querysets import IndicatorQuerySet
 
 
 def choice_constraint(field: str, choices: type[models.Choices], name: str):
@@ -245,7 +246,7 @@ class Indicator(TrackedModel):
     target_period = models.CharField(max_length=30, blank=True)
     higher_is_better = models.BooleanField(default=True)
 
-    objects = SharedQuerySet.as_manager()
+    objects = IndicatorQuerySet.as_manager()
     history = TrackedHistory(parent="priority")
 
     class Meta:

@@ -7,7 +7,7 @@ from django.urls import include, path
 from recommendations import overview
 
 urlpatterns = [
-    path("", overview.DashboardView.as_view(), name="home"),
+    path("", overview.home, name="home"),
     path("my-actions/", overview.MyActionsView.as_view(), name="my_actions"),
     path("changes/", overview.RecentChangesView.as_view(), name="recent_changes"),
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),

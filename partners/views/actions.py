@@ -21,7 +21,7 @@ from trust.services import STALE_EDIT, StaleEditError
 from .. import services
 from ..filters import ActionFilterSet
 from ..forms import ActionForm, ActionSlipForm, ProgressUpdateForm, StatusForm
-from ..models import Action, ActionStatus, DueDateChange, ProgressUpdate
+from ..models import Action, ActionStatus, DueDateChange, HostedPriority, ProgressUpdate
 
 ACTION_CARRIERS = (
     "plan__recommendation__audit",
@@ -343,3 +343,7 @@ class ActionDeleteView(ObjectDeleteView):
             carrier.get_absolute_url() if carrier else reverse("partners:action_list")
         )
         return super().form_valid(form)
+
+
+class HostedPriorityActionCreateView(ActionCreateView):
+    carrier_model = HostedPriority

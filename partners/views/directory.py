@@ -8,10 +8,12 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 
 from trust import clock
+from trust.changes import history_for
 from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
+from trust.permissions import ADD, user_can
 
 from ..filters_directory import HostedPriorityFilterSet, PartnerFilterSet
-from ..models import Action, HostedPriority, Membership, Partner, Person
+from ..models import Action, HostedPriority, Membership, Partner, Person, ProgressUpdate
 from .actions import ACTION_CARRIERS
 
 __all__ = [
@@ -143,6 +145,19 @@ class HostedPriorityDetailView(ObjectDetailView):
             if hosted.action_plan_id
             else Action.objects.none()
         )
+        context["updates"] = (
+            ProgressUpdate.objects.restrict(user)
+            .filter(action__plan=hosted.action_plan_id)
+            .select_related("action", "author")
+            .order_by("-date", "-pk")[:20]
+            if hosted.action_plan_id
+            else []
+        )
+        context["indicators"] = hosted.priority.indicators.restrict(user).with_latest_value()
+        # Risks linked to the priority; the host's register is where they belong.
+        context["risks"] = hosted.risks.restrict(user).select_related("register", "owner")
+        context["can_add_action"] = user_can(user, ADD, Action) and context["can_change"]
+        context["entries"] = history_for(hosted)[:5]
         return context
 
 
