@@ -147,3 +147,18 @@ def test_demo_partners_see_exactly_their_hosted_priorities_and_report_progress(c
     client.force_login(User.objects.get(username="edleeds"))
     titles = [h.title for h in client.get(reverse("home")).context["hosted"]]
     assert len(titles) == 1 and "bullying" in titles[0].lower()
+
+
+def test_dropdowns_never_offer_another_partners_records(partner_client):
+    own = partner_client.user.person
+    stranger = f.PersonFactory(name="An officer elsewhere")
+    f.RiskRegisterFactory(kind="partner", partner=stranger.partner, name="Their register")
+    for url in (reverse("partners:action_list"), reverse("recommendations:recommendation_list")):
+        form = partner_client.get(url).context["filter"].form
+        owners = set(form.fields["owner"].queryset)
+        assert own in owners and stranger not in owners, url
+    risk_filter = partner_client.get(reverse("risks:riskregister_list")).context["filter"].form
+    for field in risk_filter.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is not None and queryset.model.__name__ == "Person":
+            assert stranger not in set(queryset)
