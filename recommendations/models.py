@@ -121,6 +121,8 @@ class Recommendation(TrackedModel):
         ActionPlan, on_delete=models.PROTECT, null=True, blank=True, related_name="recommendation"
     )
 
+    history_children = ("verifications",)
+
     objects = querysets.RecommendationQuerySet.as_manager()
     history = TrackedHistory(
         parent="audit", m2m_fields=[responsible_officers, related, risks, components]

@@ -8,6 +8,7 @@ Everything in it is restricted to what the user may see.
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import timezone
 
 from partners.models import Action, ActionStatus, ProgressUpdate
@@ -191,6 +192,146 @@ def current_snapshot(audit: Audit, user) -> AuditSnapshot:
         for r in recs
     ]
     return AuditSnapshot(audit=audit, on=on, moment=None, recommendations=states)
+
+
+def as_at(history, moment):
+    """Historical rows that were current at ``moment``: one per record that existed then."""
+    return (
+        history.filter(history_date__lte=moment)
+        .filter(Q(valid_to__gt=moment) | Q(valid_to__isnull=True))
+        .exclude(history_type="-")
+    )
+
+
+def _m2m_as_at(history_model, field_name, rows):
+    """{history_id: [target ids]} of a tracked many-to-many field for the given rows."""
+    through = history_model.__dict__[field_name].model
+    target = history_model.instance_type._meta.get_field(field_name).m2m_reverse_field_name()
+    result = {}
+    for history_id, target_id in through.objects.filter(
+        history__in=[r.history_id for r in rows]
+    ).values_list("history", target):
+        result.setdefault(history_id, []).append(target_id)
+    return result
+
+
+def snapshot_as_at(audit: Audit, moment: datetime.datetime, user) -> AuditSnapshot:
+    """The audit's recommendations and actions as they stood at ``moment``, from the history.
+
+    Reads the historical tables only (a fixed number of queries, each on the as-at indexes).
+    Records the user may not see now are left out; names of people, priority levels and
+    verifying auditors are today's names.
+    """
+    from partners.models import DueDateChange, Person
+    from partners.querysets import overdue_against_original
+
+    from .models import PriorityLevel
+
+    on = timezone.localtime(moment).date()
+    against_original = overdue_against_original()
+    recs = as_at(Recommendation.history, moment).filter(audit_id=audit.pk)
+    role_scoped = Recommendation.objects.restrict(user)
+    if role_scoped.query.is_empty():
+        recs = recs.none()
+    elif role_scoped.query.where:
+        recs = recs.filter(id__in=role_scoped.values("pk"))
+    recs = list(recs)
+    officers = _m2m_as_at(Recommendation.history.model, "responsible_officers", recs)
+    plan_ids = [r.action_plan_id for r in recs if r.action_plan_id]
+    actions = list(as_at(Action.history, moment).filter(plan_id__in=plan_ids).order_by("number"))
+    action_ids = [a.id for a in actions]
+    slips = {}
+    for change in as_at(DueDateChange.history, moment).filter(action_id__in=action_ids):
+        slips[change.action_id] = slips.get(change.action_id, 0) + 1
+    latest = {}
+    for update in (
+        as_at(ProgressUpdate.history, moment)
+        .filter(action_id__in=action_ids)
+        .order_by("date", "id")
+    ):
+        latest[update.action_id] = update
+    verifications = {}
+    for v in (
+        as_at(Verification.history, moment)
+        .filter(recommendation_id__in=[r.id for r in recs])
+        .order_by("verified_on", "id")
+    ):
+        verifications[v.recommendation_id] = v
+    person_ids = {a.owner_id for a in actions} | {p for ids in officers.values() for p in ids}
+    people = {p.pk: p for p in Person.objects.filter(pk__in=person_ids).select_related("partner")}
+    levels = {
+        level.pk: level
+        for level in PriorityLevel.objects.filter(pk__in={r.priority_id for r in recs})
+    }
+    auditors = {
+        u.pk: str(u)
+        for u in _user_model().objects.filter(pk__in={v.auditor_id for v in verifications.values()})
+    }
+    rec_statuses = dict(Recommendation.Status.choices)
+    action_statuses = dict(ActionStatus.choices)
+
+    by_plan = {}
+    for row in actions:
+        owner = people.get(row.owner_id)
+        update = latest.get(row.id)
+        state = ActionState(
+            number=row.number,
+            description=row.description,
+            owner=owner.name if owner else "",
+            owner_partner=str(owner.partner) if owner else "",
+            timescale=row.timescale,
+            original_due_date=row.original_due_date,
+            due_date=row.due_date,
+            status=row.status,
+            status_label=action_statuses.get(row.status, row.status),
+            completed_on=row.completed_on,
+            slip_count=slips.get(row.id, 0),
+            latest_rag=update.rag if update else "",
+            latest_update_on=update.date if update else None,
+        )
+        state.days_overdue = _days_overdue(state, on, against_original)
+        by_plan.setdefault(row.plan_id, []).append(state)
+    states = []
+    for row in recs:
+        level = levels[row.priority_id]
+        v = verifications.get(row.id)
+        states.append(
+            RecommendationState(
+                pk=row.id,
+                number=row.number,
+                section=row.section,
+                text=row.text,
+                priority_rank=level.rank,
+                priority_symbol=level.symbol,
+                priority_label=level.label,
+                management_response=row.management_response,
+                responsibility=row.responsibility,
+                timescale=row.timescale,
+                status=row.status,
+                status_label=rec_statuses.get(row.status, row.status),
+                officers=sorted(
+                    people[p].name for p in officers.get(row.history_id, []) if p in people
+                ),
+                actions=by_plan.get(row.action_plan_id, []),
+                verification=VerificationState(
+                    v.outcome,
+                    dict(Verification.Outcome.choices)[v.outcome],
+                    v.verified_on,
+                    v.comment,
+                    auditors.get(v.auditor_id, ""),
+                )
+                if v
+                else None,
+            )
+        )
+    states.sort(key=lambda r: (len(r.number), r.number))
+    return AuditSnapshot(audit=audit, on=on, moment=moment, recommendations=states)
+
+
+def _user_model():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model()
 
 
 def end_of_day(day: datetime.date) -> datetime.datetime:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_review
 from .urls_exchange import urlpatterns as exchange_urlpatterns
 
 app_name = "recommendations"
@@ -12,6 +12,13 @@ urlpatterns = [
     path("audits/<int:pk>/edit/", views.AuditEditView.as_view(), name="audit_update"),
     path("audits/<int:pk>/delete/", views.AuditDeleteView.as_view(), name="audit_delete"),
     path("audits/<int:pk>/history/", views.AuditHistoryView.as_view(), name="audit_history"),
+    path("audits/<int:pk>/as-at/", views_review.AuditAsAtView.as_view(), name="audit_as_at"),
+    path("audits/<int:pk>/compare/", views_review.AuditCompareView.as_view(), name="audit_compare"),
+    path(
+        "recommendations/<int:rec_pk>/verify/",
+        views_review.VerificationCreateView.as_view(),
+        name="verification_create",
+    ),
     path(
         "audits/<int:audit_pk>/recommendations/add/",
         views.RecommendationCreateView.as_view(),

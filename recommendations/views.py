@@ -19,7 +19,7 @@ from trust.permissions import ADD, CHANGE, VIEW, user_can
 from . import services
 from .filters import AuditFilterSet, RecommendationFilterSet
 from .forms import AuditForm, RecommendationForm
-from .models import Audit, Recommendation, RecommendationStatus
+from .models import Audit, Recommendation, RecommendationStatus, Verification
 
 
 def audit_crumbs(audit):
@@ -126,6 +126,10 @@ class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
             else []
         )
         context["can_add_action"] = user_can(user, ADD, Action) and context["can_change"]
+        context["verifications"] = (
+            Verification.objects.restrict(user).filter(recommendation=rec).select_related("auditor")
+        )
+        context["can_verify"] = user_can(user, ADD, Verification)
         context["entries"] = history_for(rec)[:5]
         return context
 

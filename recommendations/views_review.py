@@ -1,0 +1,202 @@
+"""The auditor's review: the status as at a date, the comparison of two dates, verification."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from partners.models import ActionStatus
+from trust import clock
+from trust.forms import GovukForm, TrackedModelForm
+from trust.generic import ObjectEditView, ObjectMixin
+from trust.permissions import ADD, VIEW, user_can
+
+from .compare import compare
+from .models import Audit, Recommendation, Verification
+from .snapshot import current_snapshot, end_of_day, snapshot_as_at
+
+NOT_BEFORE_REPORT = "The date must be on or after the date of the report ({date})"
+NOT_IN_FUTURE = "The date cannot be in the future"
+ACTIONS_NOT_COMPLETE = "A recommendation can be verified once all its actions are complete"
+
+
+def check_day(day, audit):
+    if day is None:
+        return
+    if day > clock.today():
+        raise ValidationError(NOT_IN_FUTURE)
+    if day < audit.report_date:
+        raise ValidationError(NOT_BEFORE_REPORT.format(date=f"{audit.report_date:%-d %B %Y}"))
+
+
+class AsAtForm(GovukForm):
+    date = forms.DateField(
+        label="Status at the end of",
+        required=False,
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}
+        ),
+    )
+
+    def __init__(self, *args, audit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.audit = audit
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        check_day(day, self.audit)
+        return day
+
+
+class CompareForm(GovukForm):
+    since = forms.DateField(
+        label="From the end of",
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}
+        ),
+    )
+    until = forms.DateField(
+        label="To the end of",
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}
+        ),
+    )
+
+    def __init__(self, *args, audit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.audit = audit
+
+    def clean_since(self):
+        check_day(self.cleaned_data["since"], self.audit)
+        return self.cleaned_data["since"]
+
+    def clean_until(self):
+        check_day(self.cleaned_data["until"], self.audit)
+        return self.cleaned_data["until"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("since") and cleaned.get("until") and cleaned["since"] >= cleaned["until"]:
+            self.add_error("until", "The second date must be after the first")
+        return cleaned
+
+
+class AuditReviewMixin(ObjectMixin):
+    model = Audit
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        return [
+            ("Home", reverse("home")),
+            ("Audits", reverse("recommendations:audit_list")),
+            (str(self.object), self.object.get_absolute_url()),
+        ]
+
+
+class AuditAsAtView(AuditReviewMixin, TemplateView):
+    template_name = "recommendations/audit_as_at.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = AsAtForm(self.request.GET or None, audit=self.object)
+        day = form.cleaned_data.get("date") if form.is_valid() else None
+        user = self.request.user
+        snapshot = (
+            snapshot_as_at(self.object, end_of_day(day), user)
+            if day
+            else current_snapshot(self.object, user)
+        )
+        context.update(object=self.object, form=form, snapshot=snapshot, day=day)
+        return context
+
+
+class AuditCompareView(AuditReviewMixin, TemplateView):
+    template_name = "recommendations/audit_compare.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = CompareForm(self.request.GET or None, audit=self.object)
+        differences = None
+        if form.is_valid():
+            user = self.request.user
+            before = snapshot_as_at(self.object, end_of_day(form.cleaned_data["since"]), user)
+            after = snapshot_as_at(self.object, end_of_day(form.cleaned_data["until"]), user)
+            differences = compare(before, after)
+        context.update(object=self.object, form=form, differences=differences)
+        return context
+
+
+class VerificationForm(TrackedModelForm):
+    class Meta:
+        model = Verification
+        fields = ["outcome", "verified_on", "comment"]
+        widgets = {"outcome": forms.RadioSelect, "comment": forms.Textarea(attrs={"rows": 4})}
+        labels = {"comment": "What you saw"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].choices = Verification.Outcome.choices
+        self.fields["outcome"].label = "Your finding"
+        self.initial.setdefault("verified_on", clock.today())
+        del self.fields["change_reason"]
+
+    def clean_verified_on(self):
+        day = self.cleaned_data["verified_on"]
+        if day and day > clock.today():
+            raise ValidationError(NOT_IN_FUTURE)
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        rec = self.instance.recommendation
+        plan = rec.action_plan
+        open_actions = (
+            plan.actions.exclude(status__in=[ActionStatus.COMPLETE, ActionStatus.CANCELLED])
+            if plan
+            else None
+        )
+        if plan is None or not plan.actions.exists() or open_actions.exists():
+            raise ValidationError(ACTIONS_NOT_COMPLETE)
+        return cleaned
+
+
+class VerificationCreateView(ObjectEditView):
+    """An auditor records their own finding on a recommendation whose actions are complete."""
+
+    model = Verification
+    form_class = VerificationForm
+
+    def get_recommendation(self):
+        if not hasattr(self, "_rec"):
+            user = self.request.user
+            self._rec = get_object_or_404(
+                Recommendation.objects.restrict(user, VIEW).select_related("audit", "action_plan"),
+                pk=self.kwargs["rec_pk"],
+            )
+            if not user_can(user, ADD, Verification):
+                raise PermissionDenied
+        return self._rec
+
+    def new_object(self):
+        return Verification(recommendation=self.get_recommendation(), auditor=self.request.user)
+
+    def parent_crumbs(self, obj=None):
+        rec = self.get_recommendation()
+        return [
+            ("Audits", reverse("recommendations:audit_list")),
+            (str(rec.audit), rec.audit.get_absolute_url()),
+            (str(rec), rec.get_absolute_url()),
+        ]
+
+    def get_success_message(self, obj):
+        return f"Verification of recommendation {obj.recommendation.number} recorded."
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = f"Verify recommendation {self.get_recommendation().number}"
+        context["cancel_url"] = self.get_recommendation().get_absolute_url()
+        return context
