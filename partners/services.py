@@ -22,7 +22,14 @@ def action_plan_for(carrier, *, by) -> ActionPlan:
 
 @transaction.atomic
 def action_create(
-    *, carrier, description: str, owner, timescale: str, due_date: datetime.date | None, by
+    *,
+    carrier,
+    description: str,
+    owner,
+    timescale: str,
+    due_date: datetime.date | None,
+    by,
+    reason: str = "Action added",
 ) -> Action:
     """Add an action to the carrier's plan; its original and current due dates start equal."""
     plan = action_plan_for(carrier, by=by)
@@ -36,7 +43,7 @@ def action_create(
         original_due_date=due_date,
         due_date=due_date,
     )
-    return record_save(action, by=by, reason="Action added")
+    return record_save(action, by=by, reason=reason)
 
 
 @transaction.atomic

@@ -3,13 +3,19 @@
 import datetime
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
 from partners.models import Action, Attendance, HostedPriority, Membership, Partner
 from partners.querysets import overdue_against_original, overdue_q
@@ -18,7 +24,8 @@ from trust import clock
 from trust.changes import recent_changes, tracked_models
 from trust.forms import GovukForm
 from trust.models import Component, Meeting, User
-from trust.permissions import FULL_ACCESS, Role, role_of
+from trust.permissions import ADD, FULL_ACCESS, Role, role_of, user_can
+from trust.services import RestoreError, record_restore
 
 from .models import PriorityLevel, Recommendation, RecommendationStatus
 
@@ -129,6 +136,12 @@ class RecentChangesForm(GovukForm):
     changed_by = forms.ModelChoiceField(
         queryset=User.objects.all(), required=False, empty_label="Anyone"
     )
+    partner = forms.ModelChoiceField(
+        queryset=Partner.objects.all(),
+        required=False,
+        empty_label="Any partner",
+        label="By people of",
+    )
     since = forms.DateField(
         label="From",
         required=False,
@@ -172,6 +185,7 @@ class RecentChangesView(LoginRequiredMixin, TemplateView):
             filters = {
                 "model": form.models.get(data["record_type"]),
                 "actor": data["changed_by"],
+                "actor_partner": data["partner"],
                 "since": datetime.datetime.combine(data["since"], datetime.time.min, tz)
                 if data["since"]
                 else None,
@@ -198,6 +212,7 @@ class RecentChangesView(LoginRequiredMixin, TemplateView):
             query_string=query.urlencode(),
             filtered=any(v for k, v in self.request.GET.items() if k != "page"),
             breadcrumbs=[("Home", "/")],
+            can_restore=role_of(user) in FULL_ACCESS,
             **kwargs,
         )
 
@@ -300,3 +315,25 @@ def home(request, *args, **kwargs):
     if user.is_authenticated and role_of(user) == Role.PARTNER and user.partner_id:
         return PartnerHomeView.as_view()(request, *args, **kwargs)
     return DashboardView.as_view()(request, *args, **kwargs)
+
+
+class RestoreView(LoginRequiredMixin, View):
+    """DCS staff bring back a deleted record from its history (POST only)."""
+
+    def post(self, request, label, history_id):
+        try:
+            model = apps.get_model(label)
+        except (LookupError, ValueError):
+            raise Http404 from None
+        if model not in tracked_models():
+            raise Http404
+        if not user_can(request.user, ADD, model):
+            raise PermissionDenied
+        deletion = get_object_or_404(model.history, history_id=history_id)
+        try:
+            obj = record_restore(model, deletion, by=request.user)
+        except RestoreError as error:
+            messages.error(request, f"Not restored: {error}")
+            return HttpResponseRedirect(reverse("recent_changes"))
+        messages.success(request, f"{model._meta.verbose_name.capitalize()} {obj} restored.")
+        return HttpResponseRedirect(obj.get_absolute_url())

@@ -194,6 +194,42 @@ def current_snapshot(audit: Audit, user) -> AuditSnapshot:
     return AuditSnapshot(audit=audit, on=on, moment=None, recommendations=states)
 
 
+REC_FIELDS = (
+    "history_id",
+    "id",
+    "number",
+    "section",
+    "text",
+    "priority_id",
+    "management_response",
+    "responsibility",
+    "timescale",
+    "status",
+    "action_plan_id",
+)
+ACTION_FIELDS = (
+    "id",
+    "plan_id",
+    "number",
+    "description",
+    "owner_id",
+    "timescale",
+    "original_due_date",
+    "due_date",
+    "status",
+    "completed_on",
+)
+
+
+class _Row:
+    """Attribute access over a ``values()`` row."""
+
+    __slots__ = ("__dict__",)
+
+    def __init__(self, values):
+        self.__dict__.update(values)
+
+
 def as_at(history, moment):
     """Historical rows that were current at ``moment``: one per record that existed then."""
     return (
@@ -235,10 +271,17 @@ def snapshot_as_at(audit: Audit, moment: datetime.datetime, user) -> AuditSnapsh
         recs = recs.none()
     elif role_scoped.query.where:
         recs = recs.filter(id__in=role_scoped.values("pk"))
-    recs = list(recs)
+    # Plain rows, not model instances: a large audit has thousands of them.
+    recs = [_Row(r) for r in recs.values(*REC_FIELDS)]
     officers = _m2m_as_at(Recommendation.history.model, "responsible_officers", recs)
     plan_ids = [r.action_plan_id for r in recs if r.action_plan_id]
-    actions = list(as_at(Action.history, moment).filter(plan_id__in=plan_ids).order_by("number"))
+    actions = [
+        _Row(a)
+        for a in as_at(Action.history, moment)
+        .filter(plan_id__in=plan_ids)
+        .order_by("number")
+        .values(*ACTION_FIELDS)
+    ]
     action_ids = [a.id for a in actions]
     slips = {}
     for change in as_at(DueDateChange.history, moment).filter(action_id__in=action_ids):

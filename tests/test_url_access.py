@@ -86,6 +86,7 @@ def world(db):
         "partner": pa.partner,
         "person": pa,
         "verification": verification,
+        "action_history_id": action.history.first().history_id,
     }
 
 
@@ -101,6 +102,10 @@ RULES = {
     "logout": (NONE, {"dcs": 405, "a": 405, "b": 405, "auditor": 405, "anon": 405}),  # POST only
     "my_actions": (NONE, SHARED),
     "recent_changes": (NONE, SHARED),
+    "restore": (
+        lambda w: ["partners.Action", w["action_history_id"]],
+        {"dcs": 405, "a": 405, "b": 405, "auditor": 405, "anon": 302},
+    ),
     # trust
     "trust:component_list": (NONE, SHARED),
     "trust:component_detail": (pk("component"), SHARED),
@@ -144,6 +149,8 @@ RULES = {
     "recommendations:audit_delete": (pk("audit"), DCS_WRITE),
     "recommendations:audit_history": (pk("audit"), OWN),
     "recommendations:audit_as_at": (pk("audit"), OWN),
+    "recommendations:audit_export": (pk("audit"), OWN),
+    "recommendations:audit_import": (NONE, DCS_WRITE),
     "recommendations:audit_compare": (pk("audit"), OWN),
     "recommendations:verification_create": (pk("rec"), AUDITOR_WRITE),
     "recommendations:recommendation_create": (pk("audit"), DCS_WRITE),

@@ -223,7 +223,9 @@ def _record_link(model, row, names):
     return label, url
 
 
-def recent_changes(user, *, limit=50, offset=0, model=None, actor=None, since=None, until=None):
+def recent_changes(
+    user, *, limit=50, offset=0, model=None, actor=None, actor_partner=None, since=None, until=None
+):
     """The newest changes the user may see, across every record type.
 
     One UNION query picks the rows (newest first); then, per record type that appears, one
@@ -243,6 +245,8 @@ def recent_changes(user, *, limit=50, offset=0, model=None, actor=None, since=No
             rows = rows.filter(id__in=m.objects.restrict(user).values("pk"))
         if actor is not None:
             rows = rows.filter(history_user=actor)
+        if actor_partner is not None:
+            rows = rows.filter(history_user__person__partner=actor_partner)
         if since is not None:
             rows = rows.filter(history_date__gte=since)
         if until is not None:
@@ -279,5 +283,6 @@ def recent_changes(user, *, limit=50, offset=0, model=None, actor=None, since=No
         for entry in describe(m, ordered):
             if entry.row.history_id in ids:
                 entry.record_label, entry.record_url = _record_link(m, entry.row, names)
+                entry.model_label = m._meta.label
                 described[(m._meta.label, entry.row.history_id)] = entry
     return [described[(label, hid)] for label, hid, _ in chosen if (label, hid) in described]

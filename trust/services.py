@@ -7,6 +7,7 @@ the acting user and the reason, and a stale edit is refused instead of overwriti
 
 from collections.abc import Iterable, Mapping
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 STALE_EDIT = (
@@ -63,3 +64,41 @@ def record_delete(obj, *, by=None, reason: str = ""):
     """Delete ``obj``; its history keeps every earlier row and a deletion row with who and why."""
     _stamp(obj, by, reason)
     obj.delete()
+
+
+NOT_DELETED = "This record has not been deleted, so there is nothing to restore."
+
+
+class RestoreError(Exception):
+    pass
+
+
+@transaction.atomic
+def record_restore(model, deletion, *, by, reason: str = "Restored from the history"):
+    """Bring back a deleted record as it was just before ``deletion`` (its "-" history row).
+
+    Its many-to-many links come back too. Refused, with nothing written, if the record exists
+    again or if what it pointed at is gone (the validation message says what).
+    """
+    if deletion.history_type != "-" or model._base_manager.filter(pk=deletion.id).exists():
+        raise RestoreError(NOT_DELETED)
+    last = (
+        model.history.filter(id=deletion.id, history_date__lte=deletion.history_date)
+        .exclude(history_type="-")
+        .order_by("-history_date", "-history_id")
+        .first()
+    ) or deletion
+    obj = last.instance
+    obj.version = last.version + 1
+    obj._state.adding = True
+    m2m = {}
+    for field in getattr(model.history.model, "_history_m2m_fields", []):
+        through = model.history.model.__dict__[field.name].model
+        target = field.m2m_reverse_field_name()
+        m2m[field.name] = list(
+            through.objects.filter(history=last).values_list(f"{target}_id", flat=True)
+        )
+    try:
+        return record_save(obj, by=by, reason=reason, m2m=m2m)
+    except ValidationError as error:
+        raise RestoreError("; ".join(error.messages)) from error

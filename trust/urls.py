@@ -10,6 +10,11 @@ urlpatterns = [
     path("", overview.home, name="home"),
     path("my-actions/", overview.MyActionsView.as_view(), name="my_actions"),
     path("changes/", overview.RecentChangesView.as_view(), name="recent_changes"),
+    path(
+        "changes/restore/<str:label>/<int:history_id>/",
+        overview.RestoreView.as_view(),
+        name="restore",
+    ),
     path("sign-in/", auth_views.LoginView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("trust/", include("trust.app_urls")),

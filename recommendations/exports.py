@@ -1,0 +1,309 @@
+"""An audit's recommendations and action plan as XLSX, CSV and a PDF progress report.
+
+Every export renders an ``AuditSnapshot`` (``recommendations.snapshot``), never the models,
+so a download shows exactly what its user may see, now or as at the end of a chosen day.
+The recommendation rows follow the layout of an audit report's Appendix 1 (number,
+recommendation, priority, management response, responsibility and timescale), then add the
+status, progress and the auditor's verification.
+"""
+
+import csv
+import datetime
+import io
+import re
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.formats import date_format
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from partners.models import ActionStatus
+
+from .models import RecommendationStatus
+from .snapshot import AuditSnapshot, RecommendationState
+
+DEFAULT_COMMITTEE = "Corporate Governance and Audit Committee"
+REPORT_TITLE = "Recommendations progress report"
+EXCEL_DATE_FORMAT = "dd mmmm yyyy"
+
+# (header, column width in characters)
+RECOMMENDATION_COLUMNS = [
+    ("No.", 7),
+    ("Section", 9),
+    ("Recommendation", 60),
+    ("Priority", 22),
+    ("Management response", 55),
+    ("Responsibility and timescale", 32),
+    ("Status", 14),
+    ("Progress", 20),
+    ("Next due date", 17),
+    ("Overdue actions", 10),
+    ("Verification", 22),
+    ("Verified on", 17),
+    ("Verification comment", 40),
+]
+ACTION_COLUMNS = [
+    ("Recommendation", 9),
+    ("Action", 8),
+    ("Description", 60),
+    ("Owner", 30),
+    ("Timescale", 22),
+    ("Original due date", 17),
+    ("Current due date", 17),
+    ("Times slipped", 9),
+    ("Status", 14),
+    ("Completed on", 17),
+    ("Latest RAG", 10),
+    ("Days overdue", 9),
+]
+
+
+def priority_text(rec: RecommendationState) -> str:
+    """The priority as printed and in words, e.g. "** Some residual risk"."""
+    return f"{rec.priority_symbol} {rec.priority_label}".strip()
+
+
+def progress_text(rec: RecommendationState) -> str:
+    if not rec.actions_total:
+        return "No actions"
+    return f"{rec.actions_done} of {rec.actions_total} actions done"
+
+
+def responsibility_text(rec: RecommendationState) -> str:
+    """The cell as written in the report; else the officers and the timescale."""
+    if rec.responsibility:
+        return rec.responsibility
+    return " – ".join(part for part in (" & ".join(rec.officers), rec.timescale) if part)
+
+
+def snapshot_rows(snapshot: AuditSnapshot) -> tuple[list[str], list[list]]:
+    """One row per recommendation; dates stay ``datetime.date`` for the writer to format."""
+    headers = [name for name, _ in RECOMMENDATION_COLUMNS]
+    rows = []
+    for rec in snapshot.recommendations:
+        verification = rec.verification
+        rows.append(
+            [
+                rec.number,
+                rec.section,
+                rec.text,
+                priority_text(rec),
+                rec.management_response,
+                responsibility_text(rec),
+                rec.status_label,
+                progress_text(rec),
+                rec.next_due,
+                len(rec.overdue_actions),
+                verification.outcome_label if verification else "",
+                verification.verified_on if verification else None,
+                verification.comment if verification else "",
+            ]
+        )
+    return headers, rows
+
+
+def action_rows(snapshot: AuditSnapshot) -> tuple[list[str], list[list]]:
+    """One row per action of every recommendation's plan, in recommendation order."""
+    headers = [name for name, _ in ACTION_COLUMNS]
+    rows = []
+    for rec in snapshot.recommendations:
+        for action in rec.actions:
+            owner = action.owner
+            if action.owner_partner:
+                owner = f"{owner} ({action.owner_partner})"
+            rows.append(
+                [
+                    rec.number,
+                    action.number,
+                    action.description,
+                    owner,
+                    action.timescale,
+                    action.original_due_date,
+                    action.due_date,
+                    action.slip_count,
+                    action.status_label,
+                    action.completed_on,
+                    action.latest_rag.capitalize(),
+                    action.days_overdue,
+                ]
+            )
+    return headers, rows
+
+
+def title_lines(snapshot: AuditSnapshot) -> tuple[str, str]:
+    audit = snapshot.audit
+    title = f"{audit.title}: recommendations and action plan"
+    when = date_format(snapshot.on, "j F Y")
+    state = "Position at" if snapshot.is_current else "Position as at the end of"
+    line = f"{audit.auditor}, report of {date_format(audit.report_date, 'j F Y')}. {state} {when}."
+    return title, line
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+# A cell a spreadsheet would run as a formula. A leading "-" followed by a space is a bullet.
+_FORMULA_START = re.compile(r"^(?:[=+@\t\r]|-(?!\s|$))")
+
+
+def _csv_value(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str) and _FORMULA_START.match(value):
+        return "'" + value  # shown as text, never run as a formula
+    return value
+
+
+def audit_csv(snapshot: AuditSnapshot, *, actions: bool = False) -> str:
+    """The recommendations (or, with ``actions``, the action plan) as CSV: BOM, ISO dates."""
+    headers, rows = action_rows(snapshot) if actions else snapshot_rows(snapshot)
+    out = io.StringIO()
+    out.write("\ufeff")  # so Excel reads the file as UTF-8
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(headers)
+    for row in rows:
+        writer.writerow([_csv_value(value) for value in row])
+    return out.getvalue()
+
+
+def action_plan_csv(snapshot: AuditSnapshot) -> str:
+    return audit_csv(snapshot, actions=True)
+
+
+# --- XLSX ----------------------------------------------------------------------------------
+
+HEADER_ROW = 4  # under the title, the as-at line and a blank row
+
+
+def _fill_sheet(ws, columns, rows, title, line):
+    ws["A1"] = title
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = line
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for index, (header, width) in enumerate(columns, start=1):
+        cell = ws.cell(row=HEADER_ROW, column=index, value=header)
+        cell.font = Font(bold=True)
+        cell.alignment = wrap
+        ws.column_dimensions[get_column_letter(index)].width = width
+    for row_number, row in enumerate(rows, start=HEADER_ROW + 1):
+        for index, value in enumerate(row, start=1):
+            cell = ws.cell(row=row_number, column=index)
+            if isinstance(value, str):
+                cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                cell.data_type = "s"  # text starting with "=" stays text, never a formula
+            else:
+                cell.value = value
+            if isinstance(value, datetime.date):
+                cell.number_format = EXCEL_DATE_FORMAT
+            cell.alignment = wrap
+    last = get_column_letter(len(columns))
+    ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(len(rows), 1)}"
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = "Page &P of &N"
+
+
+def audit_xlsx(snapshot: AuditSnapshot) -> bytes:
+    """Two sheets, "Recommendations" and "Action plan": header on row 4, frozen, real dates."""
+    title, line = title_lines(snapshot)
+    workbook = Workbook()
+    recommendations = workbook.active
+    recommendations.title = "Recommendations"
+    _fill_sheet(recommendations, RECOMMENDATION_COLUMNS, snapshot_rows(snapshot)[1], title, line)
+    plan = workbook.create_sheet("Action plan")
+    _fill_sheet(plan, ACTION_COLUMNS, action_rows(snapshot)[1], title, line)
+    workbook.properties.title = title
+    workbook.properties.subject = line
+    workbook.properties.creator = settings.ORGANISATION_NAME
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+# --- PDF -----------------------------------------------------------------------------------
+
+
+def _no_fetch(url, *args, **kwargs):
+    """WeasyPrint's fetcher: the report embeds everything; nothing is fetched, ever."""
+    raise ValueError(f"The progress report does not fetch {url}")
+
+
+def report_context(snapshot: AuditSnapshot, *, committee: str = "") -> dict:
+    audit = snapshot.audit
+    levels = {
+        level.rank: (level.symbol, level.label)
+        for level in audit.priority_scale.levels.order_by("rank")
+    }
+    for rec in snapshot.recommendations:  # a level since removed from the scale
+        levels.setdefault(rec.priority_rank, (rec.priority_symbol, rec.priority_label))
+    counts = snapshot.counts()
+    statuses = RecommendationStatus.choices
+    summary = []
+    for rank in sorted(levels):
+        symbol, label = levels[rank]
+        cells = [counts.get((rank, value), 0) for value, _ in statuses]
+        summary.append({"symbol": symbol, "label": label, "cells": cells, "total": sum(cells)})
+    totals = [sum(row["cells"][i] for row in summary) for i in range(len(statuses))]
+    by_priority = [
+        {
+            "symbol": levels[rank][0],
+            "label": levels[rank][1],
+            "recommendations": [r for r in snapshot.recommendations if r.priority_rank == rank],
+        }
+        for rank in sorted(levels)
+    ]
+    pairs = [(rec, action) for rec in snapshot.recommendations for action in rec.actions]
+    overdue = sorted(
+        ((rec, a) for rec, a in pairs if a.days_overdue),
+        key=lambda pair: -pair[1].days_overdue,
+    )
+    slipped = [(rec, a) for rec, a in pairs if a.is_revised or a.slip_count]
+    live = [a for _, a in pairs if a.status != ActionStatus.CANCELLED]
+    return {
+        "title": REPORT_TITLE,
+        "audit": audit,
+        "snapshot": snapshot,
+        "committee": committee or DEFAULT_COMMITTEE,
+        "organisation_name": settings.ORGANISATION_NAME,
+        "service_name": settings.SERVICE_NAME,
+        "status_labels": [label for _, label in statuses],
+        "summary": summary,
+        "totals": totals,
+        "total": sum(totals),
+        "by_priority": [group for group in by_priority if group["recommendations"]],
+        "overdue": overdue,
+        "slipped": slipped,
+        "actions_total": len(live),
+        "actions_done": sum(1 for a in live if a.status == ActionStatus.COMPLETE),
+    }
+
+
+def progress_report_html(snapshot: AuditSnapshot, request=None, *, committee: str = "") -> str:
+    if not committee and request is not None:
+        committee = request.GET.get("committee", "").strip()[:200]
+    return render_to_string(
+        "recommendations/report_pdf.html", report_context(snapshot, committee=committee)
+    )
+
+
+def render_progress_report(snapshot: AuditSnapshot, request=None, *, committee: str = ""):
+    """The laid-out report (a ``weasyprint.Document``: ``pages``, ``write_pdf()``)."""
+    import weasyprint  # heavy; loaded only when a report is asked for
+
+    html = progress_report_html(snapshot, request, committee=committee)
+    base_url = request.build_absolute_uri("/") if request is not None else None
+    return weasyprint.HTML(string=html, base_url=base_url, url_fetcher=_no_fetch).render()
+
+
+def progress_report_pdf(snapshot: AuditSnapshot, request=None, *, committee: str = "") -> bytes:
+    """The committee's "recommendations progress report" as PDF bytes (A4)."""
+    return render_progress_report(snapshot, request, committee=committee).write_pdf()
