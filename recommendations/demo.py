@@ -4,9 +4,12 @@ Each record is found by its natural key and written only when something differs,
 second run writes nothing, not even a history row.
 """
 
+import datetime
+from contextlib import contextmanager
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from partners.models import (
     Action,
@@ -36,8 +39,40 @@ from . import demo_data as data
 from .models import Audit, PriorityLevel, PriorityScale, Recommendation
 
 REASON = "Demo data loaded from the seed documents"
+TRUST_LAUNCHED = datetime.date(2006, 9, 1)  # the audit: "introduced in September 2006"
+PLAN_PUBLISHED = datetime.date(2006, 6, 1)  # the 2006-09 plan, re-launched each June
 # Demo only: printed by `make run` and listed in the README. Never used outside the demo.
 DEMO_PASSWORDS = {user["username"]: f"{user['username']}-demo-2007" for user in data.DEMO_USERS}
+
+
+# The history of the demo is dated as the seeds date things (an audit in November 2007,
+# progress in 2008), so that "status as at a date" shows the trust as it was. Each record's
+# rows are written in date order, as they would have been.
+_moment: datetime.datetime | None = None
+
+
+@contextmanager
+def dated(day: datetime.date | datetime.datetime, minutes: int = 0):
+    """History written inside is dated ``day`` (9 a.m. if a date) plus ``minutes``."""
+    global _moment
+    previous, _moment = _moment, at(day, minutes)
+    try:
+        yield _moment
+    finally:
+        _moment = previous
+
+
+def at(day: datetime.date | datetime.datetime, minutes: int = 0) -> datetime.datetime:
+    """An aware moment: ``day`` (9 a.m. if a date) plus ``minutes``."""
+    if not isinstance(day, datetime.datetime):
+        day = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+    return day + datetime.timedelta(minutes=minutes)
+
+
+def save(obj, **kwargs):
+    if _moment is not None:
+        obj._history_date = _moment
+    return record_save(obj, reason=REASON, **kwargs)
 
 
 def upsert(model, lookup: dict, values: dict | None = None, m2m: dict | None = None):
@@ -45,17 +80,23 @@ def upsert(model, lookup: dict, values: dict | None = None, m2m: dict | None = N
     values = values or {}
     obj = model._base_manager.filter(**lookup).first()
     if obj is None:
-        return record_save(model(**lookup, **values), reason=REASON, m2m=m2m)
+        return save(model(**lookup, **values), m2m=m2m)
     if any(getattr(obj, name) != value for name, value in values.items()):
         for name, value in values.items():
             setattr(obj, name, value)
-        record_save(obj, reason=REASON)
+        save(obj)
     for name, wanted in (m2m or {}).items():
         manager = getattr(obj, name)
         if set(manager.values_list("pk", flat=True)) != {o.pk for o in wanted}:
             obj._change_reason = REASON
+            if _moment is not None:
+                obj._history_date = _moment
             manager.set(wanted)
     return obj
+
+
+def exists(model, lookup) -> bool:
+    return model._base_manager.filter(**lookup).exists()
 
 
 class Loader:
@@ -66,8 +107,10 @@ class Loader:
 
     @transaction.atomic
     def run(self):
-        self.structure()
-        self.plan()
+        with dated(TRUST_LAUNCHED):
+            self.structure()
+        with dated(PLAN_PUBLISHED):
+            self.plan()
         self.hosted_priorities()
         self.risk_registers()
         self.audit()
@@ -124,21 +167,25 @@ class Loader:
             )
             members.setdefault(row["component"], set()).add(row["partner"])
         for row in data.MEETINGS:
-            meeting = upsert(
-                Meeting,
-                {
-                    "component": self.components[row["component"]],
-                    "date": row["date"],
-                    "title": row["title"],
-                },
+            with dated(row["date"], minutes=8 * 60):  # minutes written after the meeting
+                self.meeting(row, members)
+
+    def meeting(self, row, members):
+        meeting = upsert(
+            Meeting,
+            {
+                "component": self.components[row["component"]],
+                "date": row["date"],
+                "title": row["title"],
+            },
+        )
+        for partner_key in sorted(members.get(row["component"], set()) | set(row["attended"])):
+            present = partner_key in row["attended"]
+            upsert(
+                Attendance,
+                {"meeting": meeting, "partner": self.partners[partner_key]},
+                {"status": Attendance.Status.PRESENT if present else Attendance.Status.ABSENT},
             )
-            for partner_key in sorted(members.get(row["component"], set()) | set(row["attended"])):
-                present = partner_key in row["attended"]
-                upsert(
-                    Attendance,
-                    {"meeting": meeting, "partner": self.partners[partner_key]},
-                    {"status": Attendance.Status.PRESENT if present else Attendance.Status.ABSENT},
-                )
 
     def plan(self):
         plan = upsert(
@@ -180,88 +227,111 @@ class Loader:
 
     def hosted_priorities(self):
         for row in data.HOSTED_PRIORITIES:
-            hosted = upsert(
-                HostedPriority,
-                {
-                    "priority": self.priorities[row["priority"]],
-                    "host": self.partners[row["host"]],
-                    "title": row["title"],
-                },
-                {
-                    "kind": row["kind"],
-                    "director_signed": row["director_signed"],
-                    "host_signed": row["host_signed"],
-                    "risk_assessment_done": row["risk_assessment_done"],
-                    "appended_to_strategy": row["appended_to_strategy"],
-                    "monitoring_component": self.components.get(row["monitoring_component"]),
-                },
-                m2m={"contributors": [self.partners[k] for k in row["contributors"]]},
-            )
-            self.action_plan(hosted, row["actions"], fallback_date=row["director_signed"])
-            self.hosted[row["key"]] = hosted
+            signed = row["director_signed"] or row["host_signed"] or datetime.date(2007, 4, 1)
+            with dated(signed):
+                self.hosted_priority(row, signed)
+
+    def hosted_priority(self, row, signed):
+        hosted = upsert(
+            HostedPriority,
+            {
+                "priority": self.priorities[row["priority"]],
+                "host": self.partners[row["host"]],
+                "title": row["title"],
+            },
+            {
+                "kind": row["kind"],
+                "director_signed": row["director_signed"],
+                "host_signed": row["host_signed"],
+                "risk_assessment_done": row["risk_assessment_done"],
+                "appended_to_strategy": row["appended_to_strategy"],
+                "monitoring_component": self.components.get(row["monitoring_component"]),
+            },
+            m2m={"contributors": [self.partners[k] for k in row["contributors"]]},
+        )
+        self.action_plan(hosted, row["actions"], start=signed)
+        self.hosted[row["key"]] = hosted
 
     def risk_registers(self):
         for row in data.RISK_REGISTERS:
-            self.registers[row["key"]] = upsert(
-                RiskRegister,
-                {"name": row["name"]},
-                {
-                    "kind": row["kind"],
-                    "component": self.components.get(row["component"]),
-                    "partner": self.partners.get(row["partner"]),
-                    "owner": self.people.get(row["owner"]),
-                    "review_interval_months": row["review_interval_months"],
-                    "last_reviewed": row["last_reviewed"],
-                },
-            )
+            with dated(self.register_date(row)):
+                self.registers[row["key"]] = self.register(row)
         for row in data.RISKS:
-            values = {
-                "title": row["title"],
-                "cause": row["cause"],
-                "consequence": row["consequence"],
-                "owner": self.people[row["owner"]],
-                "review_date": row["review_date"],
-                "contingency_plan": row["contingency"],
-                "status": row["status"],
-            }
-            for stage in ("inherent", "residual", "target"):
-                values[f"{stage}_likelihood"], values[f"{stage}_impact"] = row[stage]
-            risk = upsert(
-                Risk,
-                {"register": self.registers[row["register"]], "reference": row["reference"]},
-                values,
-                m2m={"hosted_priorities": [self.hosted[k] for k in row["hosted_priorities"]]},
-            )
-            for order, text in enumerate(row["controls"], start=1):
-                upsert(RiskControl, {"risk": risk, "order": order}, {"description": text})
-            self.action_plan(risk, row["actions"], fallback_date=row["review_date"])
-            for number in row["recommendations"]:
-                self.risks_by_recommendation.setdefault(number, []).append(risk)
+            register_row = next(r for r in data.RISK_REGISTERS if r["key"] == row["register"])
+            start = self.register_date(register_row)
+            with dated(start):
+                self.risk(row, start)
 
-    def audit(self):
-        scale = upsert(PriorityScale, {"name": data.PRIORITY_SCALE["name"]})
-        levels = {
-            symbol: upsert(
-                PriorityLevel, {"scale": scale, "rank": rank}, {"symbol": symbol, "label": label}
-            )
-            for rank, (symbol, label) in enumerate(data.PRIORITY_SCALE["levels"], start=1)
-        }
-        audit = upsert(
-            Audit,
-            {"title": data.AUDIT["title"], "report_date": data.AUDIT["report_date"]},
+    @staticmethod
+    def register_date(row):
+        # The CLP register was discussed on 5 September 2007 (Appendix 1); the others when
+        # last reviewed.
+        return min(row["last_reviewed"] or datetime.date(2007, 9, 5), datetime.date(2007, 9, 5))
+
+    def register(self, row):
+        return upsert(
+            RiskRegister,
+            {"name": row["name"]},
             {
-                "auditor": data.AUDIT["auditor"],
-                "audited_body": data.AUDIT["audited_body"],
-                "reference": data.AUDIT["reference"],
-                "priority_scale": scale,
+                "kind": row["kind"],
+                "component": self.components.get(row["component"]),
+                "partner": self.partners.get(row["partner"]),
+                "owner": self.people.get(row["owner"]),
+                "review_interval_months": row["review_interval_months"],
+                "last_reviewed": row["last_reviewed"],
             },
         )
-        recommendations = {}
-        for row in data.RECOMMENDATIONS:
-            rec = upsert(
-                Recommendation,
-                {"audit": audit, "number": row["number"]},
+
+    def risk(self, row, start):
+        values = {
+            "title": row["title"],
+            "cause": row["cause"],
+            "consequence": row["consequence"],
+            "owner": self.people[row["owner"]],
+            "review_date": row["review_date"],
+            "contingency_plan": row["contingency"],
+            "status": row["status"],
+        }
+        for stage in ("inherent", "residual", "target"):
+            values[f"{stage}_likelihood"], values[f"{stage}_impact"] = row[stage]
+        risk = upsert(
+            Risk,
+            {"register": self.registers[row["register"]], "reference": row["reference"]},
+            values,
+            m2m={"hosted_priorities": [self.hosted[k] for k in row["hosted_priorities"]]},
+        )
+        for order, text in enumerate(row["controls"], start=1):
+            upsert(RiskControl, {"risk": risk, "order": order}, {"description": text})
+        self.action_plan(risk, row["actions"], start=start)
+        for number in row["recommendations"]:
+            self.risks_by_recommendation.setdefault(number, []).append(risk)
+
+    def audit(self):
+        report = data.AUDIT["report_date"]
+        with dated(report):
+            scale = upsert(PriorityScale, {"name": data.PRIORITY_SCALE["name"]})
+            levels = {
+                symbol: upsert(
+                    PriorityLevel,
+                    {"scale": scale, "rank": rank},
+                    {"symbol": symbol, "label": label},
+                )
+                for rank, (symbol, label) in enumerate(data.PRIORITY_SCALE["levels"], start=1)
+            }
+            audit = upsert(
+                Audit,
+                {"title": data.AUDIT["title"], "report_date": report},
                 {
+                    "auditor": data.AUDIT["auditor"],
+                    "audited_body": data.AUDIT["audited_body"],
+                    "reference": data.AUDIT["reference"],
+                    "priority_scale": scale,
+                },
+            )
+            recommendations, new = {}, set()
+            for row in data.RECOMMENDATIONS:
+                lookup = {"audit": audit, "number": row["number"]}
+                values = {
                     "section": row["section"],
                     "text": row["text"],
                     "priority": levels[row["priority"]],
@@ -269,62 +339,96 @@ class Loader:
                     "responsibility": row["responsibility"],
                     "timescale": row["timescale"],
                     "status": row["status"],
-                },
-                m2m={
-                    "responsible_officers": [self.people[k] for k in row["responsible_officers"]],
-                    "components": [self.components[k] for k in row["components"]],
-                },
-            )
-            self.action_plan(rec, row["actions"], fallback_date=audit.report_date)
-            recommendations[row["number"]] = rec
+                }
+                if not exists(Recommendation, lookup):
+                    new.add(row["number"])  # starts "not started"; its status moves on below
+                    values["status"] = Recommendation.Status.NOT_STARTED
+                recommendations[row["number"]] = upsert(
+                    Recommendation,
+                    lookup,
+                    values,
+                    m2m={
+                        "responsible_officers": [
+                            self.people[k] for k in row["responsible_officers"]
+                        ],
+                        "components": [self.components[k] for k in row["components"]],
+                    },
+                )
         # Links between recommendations run both ways: 3 citing 2 links 2 to 3 as well.
         related = {row["number"]: set(row["related"]) for row in data.RECOMMENDATIONS}
         for number, cited in list(related.items()):
             for other in cited:
                 related[other].add(number)
+        with dated(report, minutes=1):
+            for row in data.RECOMMENDATIONS:
+                links = {
+                    "related": [recommendations[n] for n in sorted(related[row["number"]])],
+                    "risks": self.risks_by_recommendation.get(row["number"], []),
+                }
+                upsert(Recommendation, {"pk": recommendations[row["number"]].pk}, m2m=links)
         for row in data.RECOMMENDATIONS:
-            links = {
-                "related": [recommendations[n] for n in sorted(related[row["number"]])],
-                "risks": self.risks_by_recommendation.get(row["number"], []),
-            }
-            upsert(Recommendation, {"pk": recommendations[row["number"]].pk}, m2m=links)
+            rec = recommendations[row["number"]]
+            last = self.action_plan(rec, row["actions"], start=report)
+            if row["number"] in new and row["status"] != Recommendation.Status.NOT_STARTED:
+                with dated(last, minutes=60):
+                    upsert(Recommendation, {"pk": rec.pk}, {"status": row["status"]})
 
-    def action_plan(self, carrier, actions, *, fallback_date):
+    def action_plan(self, carrier, actions, *, start) -> datetime.datetime:
+        """Load a carrier's actions, replaying a new action's life in date order: created not
+        started, in progress at its first update, its final status when it was completed.
+        Returns the moment of the last thing that happened."""
+        last = at(start)
         if not actions:
-            return
+            return last
         if carrier.action_plan_id is None:
-            plan = record_save(ActionPlan(), reason=REASON)
-            carrier.action_plan = plan
-            record_save(carrier, reason=REASON)
+            with dated(start, minutes=3):
+                carrier.action_plan = save(ActionPlan())
+                save(carrier)
         for number, row in enumerate(actions, start=1):
             due = parse_timescale(row["timescale"])
-            updates = row.get("updates", [])
+            updates = sorted(row.get("updates", []), key=lambda u: u["date"])
             completed_on = None
             if row["status"] == Action.Status.COMPLETE:
-                completed_on = max((u["date"] for u in updates), default=due or fallback_date)
-            action = upsert(
-                Action,
-                {"plan": carrier.action_plan, "number": number},
-                {
-                    "description": row["description"],
-                    "owner": self.people[row["owner"]],
-                    "timescale": row["timescale"],
-                    "original_due_date": due,
-                    "due_date": due,
-                    "status": row["status"],
-                    "completed_on": completed_on,
-                },
-            )
-            for update in updates:
-                upsert(
-                    ProgressUpdate,
-                    {"action": action, "date": update["date"]},
-                    {
-                        "note": update["note"],
-                        "rag": update["rag"],
-                        "author": self.people.get(update["by"]),
-                    },
+                completed_on = max((u["date"] for u in updates), default=due or start)
+            lookup = {"plan": carrier.action_plan, "number": number}
+            final = {
+                "description": row["description"],
+                "owner": self.people[row["owner"]],
+                "timescale": row["timescale"],
+                "original_due_date": due,
+                "due_date": due,
+                "status": row["status"],
+                "completed_on": completed_on,
+            }
+            if exists(Action, lookup):
+                action = upsert(Action, lookup, final)
+                for update in updates:
+                    self.progress_update(action, update)
+                continue
+            with dated(start, minutes=5) as moment:
+                action = upsert(
+                    Action, lookup, {**final, "status": "not_started", "completed_on": None}
                 )
+            for update in updates:
+                # Never before the plan was made: each record's rows stay in date order.
+                with dated(max(update["date"], start), minutes=8 * 60) as moment:
+                    self.progress_update(action, update)
+                    if action.status == Action.Status.NOT_STARTED:
+                        action = upsert(Action, {"pk": action.pk}, {"status": "in_progress"})
+            if action.status != row["status"]:
+                done = completed_on or (updates[-1]["date"] if updates else due or start)
+                moment = max(moment + datetime.timedelta(minutes=1), at(max(done, start), 9 * 60))
+                with dated(moment):
+                    action = upsert(Action, {"pk": action.pk}, final)
+            last = max(last, moment)
+        return last
+
+    def progress_update(self, action, update):
+        upsert(
+            ProgressUpdate,
+            {"action": action, "date": update["date"]},
+            {"note": update["note"], "rag": update["rag"], "author": self.people.get(update["by"])},
+        )
 
     def users(self):
         for row in data.DEMO_USERS:

@@ -1,5 +1,6 @@
 """The demo trust from the seed documents: complete, faithful and safe to load twice."""
 
+import datetime
 import io
 
 import pytest
@@ -116,3 +117,25 @@ def test_each_demo_login_works_and_partners_see_their_own_hosted_priorities(demo
         assert words in pct
     edleeds = hosted_by_own_organisation("edleeds")
     assert len(edleeds) == 1 and "bullying" in edleeds[0].lower()
+
+
+def test_the_demo_history_is_dated_as_the_seeds_date_things(demo):
+    from recommendations.snapshot import end_of_day, snapshot_as_at
+    from trust.changes import tracked_models
+
+    for model in tracked_models():
+        rows = model.history.model.objects.exclude(valid_to=None)
+        assert not [r for r in rows if r.valid_to < r.history_date], model
+    audit = Audit.objects.get()
+    auditor = User.objects.get(username="auditor")
+    before = snapshot_as_at(
+        audit, end_of_day(audit.report_date.replace(day=1) - datetime.timedelta(days=1)), auditor
+    )
+    assert before.recommendations == []  # nothing before the report
+    at_report = snapshot_as_at(audit, end_of_day(audit.report_date), auditor)
+    assert len(at_report.recommendations) == 12
+    assert {r.status for r in at_report.recommendations} == {"not_started"}
+    later = snapshot_as_at(audit, end_of_day(datetime.date(2008, 12, 31)), auditor)
+    assert {r.number: r.status for r in later.recommendations} == {
+        r.number: r.status for r in Recommendation.objects.filter(audit=audit)
+    }
