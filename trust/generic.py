@@ -247,13 +247,9 @@ class DeleteForm(GovukForm):
     )
 
 
-class ObjectDeleteView(ObjectMixin, FormView):
-    action = DELETE
-    form_class = DeleteForm
-    template_name = "generic/object_delete.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        return super().dispatch(request, *args, **kwargs)
+class ObjectFormView(ObjectMixin, FormView):
+    """A form about one existing record (delete it, change its status...): the record is
+    loaded through the access checks before the form is shown or handled."""
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -265,6 +261,12 @@ class ObjectDeleteView(ObjectMixin, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
+
+
+class ObjectDeleteView(ObjectFormView):
+    action = DELETE
+    form_class = DeleteForm
+    template_name = "generic/object_delete.html"
 
     def form_valid(self, form):
         label = str(self.object)

@@ -3,7 +3,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.generic import FormView
 
 from trust import clock
 from trust.changes import history_for
@@ -11,9 +10,9 @@ from trust.generic import (
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
+    ObjectFormView,
     ObjectHistoryView,
     ObjectListView,
-    ObjectMixin,
 )
 from trust.permissions import ADD, CHANGE, REPORT, VIEW, user_can
 from trust.services import STALE_EDIT, StaleEditError
@@ -153,7 +152,7 @@ class ActionUpdateView(ObjectEditView):
         return carrier_crumbs(obj.plan.carrier) if obj else []
 
 
-class ActionFormMixin(ObjectMixin, FormView):
+class ActionFormMixin(ObjectFormView):
     """A named change to an action (slip, status) through its service, refusing stale edits."""
 
     model = Action
@@ -162,20 +161,6 @@ class ActionFormMixin(ObjectMixin, FormView):
 
     def optimise(self, queryset):
         return queryset.select_related("owner", *ACTION_CARRIERS)
-
-    def dispatch(self, request, *args, **kwargs):
-        return super().dispatch(request, *args, **kwargs)
-
-    def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().get(request, *args, **kwargs)
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        return super().post(request, *args, **kwargs)
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "user": self.request.user}
 
     def apply(self, form):
         raise NotImplementedError
