@@ -143,7 +143,8 @@ class ProgressUpdateForm(TrackedModelForm):
         super().__init__(*args, **kwargs)
         self.fields["rag"].choices = Rag.choices
         self.fields["rag"].help_text = "Red: off track. Amber: at risk. Green: on track."
-        self.initial.setdefault("date", clock.today())
+        if not self.initial.get("date"):  # a new update is dated today unless changed
+            self.initial["date"] = clock.today()
         del self.fields["change_reason"]
 
     def clean_date(self):

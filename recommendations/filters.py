@@ -31,7 +31,10 @@ class RecommendationFilterSet(RestrictedFilterSet):
         queryset=Person.objects.all(), method="filter_owner", label="Owner", empty_label="Anyone"
     )
     partner = django_filters.ModelChoiceFilter(
-        queryset=Partner.objects.all(), method="filter_partner", empty_label="Any partner"
+        queryset=Partner.objects.all(),
+        method="filter_partner",
+        label="Partner",
+        empty_label="Any partner",
     )
     component = django_filters.ModelChoiceFilter(
         queryset=Component.objects.all(), field_name="components", empty_label="Any component"
