@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.formats import date_format
 
 from trust import clock
-from trust.forms import GovukDateField, GovukForm, TrackedModelForm
+from trust.forms import RELOAD, GovukDateField, GovukForm, TrackedModelForm
 from trust.timescales import TimescaleError, parse_timescale
 
 from .models import Action, ActionStatus, Person, ProgressUpdate, Rag
@@ -87,7 +87,7 @@ class ActionSlipForm(GovukForm):
         empty_label="Choose a person",
         error_messages={"required": "Choose who agreed the new date"},
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, error_messages={"required": RELOAD})
 
     def __init__(self, *args, action, not_before=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -113,7 +113,7 @@ class StatusForm(GovukForm):
         max_length=1000,
         error_messages={"required": REASON_REQUIRED},
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, error_messages={"required": RELOAD})
 
     def __init__(self, *args, choices, current, version, **kwargs):
         super().__init__(*args, **kwargs)

@@ -139,8 +139,9 @@ class ActionQuerySet(RestrictedQuerySet):
         )
 
     def partner_write_scope(self, partner_id):
-        # An organisation reports on what it owns: its officers' actions and its hosted plans.
-        return Q(owner__partner_id=partner_id) | Q(plan__hosted_priority__host_id=partner_id)
+        # An organisation reports on the actions its own officers own (issue 5), even in a
+        # plan it hosts: another partner's action is theirs to report on.
+        return Q(owner__partner_id=partner_id)
 
     def open(self):
         return self.exclude(status__in=["complete", "cancelled"])

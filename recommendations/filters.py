@@ -11,7 +11,9 @@ from .models import Audit, PriorityLevel, Recommendation, RecommendationStatus
 
 class AuditFilterSet(RestrictedFilterSet):
     search_fields = ("title", "auditor", "audited_body", "reference")
-    year = django_filters.NumberFilter(field_name="report_date__year", label="Year of report")
+    year = django_filters.NumberFilter(
+        field_name="report_date__year", label="Year of report", min_value=1900, max_value=2100
+    )
 
     class Meta(RestrictedFilterSet.Meta):
         model = Audit

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator
 from django.db.models import Count, Exists, F, OuterRef, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404, HttpResponseRedirect
@@ -152,6 +153,7 @@ class RecentChangesForm(GovukForm):
     until = forms.DateField(
         label="To",
         required=False,
+        validators=[MaxValueValidator(datetime.date(9999, 12, 30))],
         widget=forms.DateInput(
             attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}
         ),
@@ -196,7 +198,7 @@ class RecentChangesView(LoginRequiredMixin, TemplateView):
                 else None,
             }
         try:
-            page = max(int(self.request.GET.get("page", 1)), 1)
+            page = min(max(int(self.request.GET.get("page", 1)), 1), 100_000)
         except ValueError:
             page = 1
         entries = recent_changes(
@@ -327,7 +329,8 @@ class RestoreView(LoginRequiredMixin, View):
             raise Http404 from None
         if model not in tracked_models():
             raise Http404
-        if not user_can(request.user, ADD, model):
+        # Restoring is the record-keepers' job, whatever a role may add elsewhere.
+        if role_of(request.user) not in FULL_ACCESS or not user_can(request.user, ADD, model):
             raise PermissionDenied
         deletion = get_object_or_404(model.history, history_id=history_id)
         try:

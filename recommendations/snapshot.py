@@ -275,13 +275,11 @@ def snapshot_as_at(audit: Audit, moment: datetime.datetime, user) -> AuditSnapsh
     recs = [_Row(r) for r in recs.values(*REC_FIELDS)]
     officers = _m2m_as_at(Recommendation.history.model, "responsible_officers", recs)
     plan_ids = [r.action_plan_id for r in recs if r.action_plan_id]
-    actions = [
-        _Row(a)
-        for a in as_at(Action.history, moment)
-        .filter(plan_id__in=plan_ids)
-        .order_by("number")
-        .values(*ACTION_FIELDS)
-    ]
+    actions = as_at(Action.history, moment).filter(plan_id__in=plan_ids)
+    action_scope = Action.objects.restrict(user)
+    if action_scope.query.where:  # partner staff: only the actions they may see
+        actions = actions.filter(id__in=action_scope.values("pk"))
+    actions = [_Row(a) for a in actions.order_by("number").values(*ACTION_FIELDS)]
     action_ids = [a.id for a in actions]
     slips = {}
     for change in as_at(DueDateChange.history, moment).filter(action_id__in=action_ids):

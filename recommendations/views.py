@@ -1,11 +1,13 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from partners.forms import StatusForm
-from partners.models import Action, ProgressUpdate
+from partners.models import Action, Person, ProgressUpdate
 from partners.views import ActionCreateView, ActionFormMixin
+from risks.models import Risk
 from trust.changes import history_for
 from trust.generic import (
     ObjectDeleteView,
@@ -96,12 +98,30 @@ class RecommendationMixin:
 
 class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
     def optimise(self, queryset):
+        user = self.request.user
         return (
             super()
             .optimise(queryset)
             .prefetch_related(
-                "responsible_officers__partner", "components", "related", "risks__register"
+                "components",
+                # Linked records are shown only as far as the user may see them.
+                Prefetch(
+                    "responsible_officers",
+                    queryset=Person.objects.restrict(user).select_related("partner"),
+                    to_attr="visible_officers",
+                ),
+                Prefetch(
+                    "related",
+                    queryset=Recommendation.objects.restrict(user),
+                    to_attr="visible_related",
+                ),
+                Prefetch(
+                    "risks",
+                    queryset=Risk.objects.restrict(user).select_related("register"),
+                    to_attr="visible_risks",
+                ),
             )
+            .annotate(officer_count=Count("responsible_officers", distinct=True))
         )
 
     def get_context_data(self, **kwargs):
@@ -130,7 +150,7 @@ class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
             Verification.objects.restrict(user).filter(recommendation=rec).select_related("auditor")
         )
         context["can_verify"] = user_can(user, ADD, Verification)
-        context["entries"] = history_for(rec)[:5]
+        context["entries"] = history_for(rec, user)[:5]
         return context
 
 

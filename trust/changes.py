@@ -54,8 +54,22 @@ def _label(f):
     return name[:1].upper() + name[1:]
 
 
-def _names(model, rows):
-    """{related model: {pk: name}} for every related record any row points at."""
+NOT_SHARED = "(not shared with you)"
+
+
+def _visible(related, user):
+    """Records of ``related`` whose names ``user`` may read, or None for all of them."""
+    from .permissions import FULL_ACCESS, Role, role_of
+
+    if user is None or role_of(user) in FULL_ACCESS or role_of(user) == Role.AUDITOR:
+        return None
+    manager = related._default_manager
+    return manager.restrict(user) if hasattr(manager, "restrict") else manager.none()
+
+
+def _names(model, rows, user=None):
+    """{related model: {pk: name}} for every related record any row points at; records the
+    user may not see are named as not shared."""
     wanted = defaultdict(set)
     for f in _tracked_fields(model):
         if f.is_relation:
@@ -68,6 +82,11 @@ def _names(model, rows):
             wanted[m2m_field.related_model].update(ids)
     names = {}
     for related, ids in wanted.items():
+        visible = _visible(related, user)
+        if visible is not None:
+            names[related] = {obj.pk: str(obj) for obj in visible.filter(pk__in=ids)}
+            names[related].update(dict.fromkeys(ids - names[related].keys(), NOT_SHARED))
+            continue
         names[related] = {obj.pk: str(obj) for obj in related._base_manager.filter(pk__in=ids)}
         missing = ids - names[related].keys()
         if missing and hasattr(related, "history"):
@@ -110,10 +129,10 @@ def display(f, value, names):
     return str(value)
 
 
-def describe(model, rows):
+def describe(model, rows, user=None):
     """Entries for historical ``rows`` of ``model`` (any objects), each diffed with the row
     before it for the same object in ``rows``; rows must be in time order."""
-    names = _names(model, rows)
+    names = _names(model, rows, user)
     m2m = _m2m_targets(model, rows)
     fields = _tracked_fields(model)
     previous = {}
@@ -158,7 +177,7 @@ def describe(model, rows):
     return entries
 
 
-def history_for(obj):
+def history_for(obj, user=None):
     """Every change to ``obj`` and to its child records (``history_children``), newest first.
 
     Children are read by their parent column, so deleted children still show.
@@ -169,7 +188,7 @@ def history_for(obj):
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )
-    entries = describe(model, rows)
+    entries = describe(model, rows, user)
     children = getattr(model, "history_children", ())
     for entry in entries:
         entry.record_label, entry.record_url = (str(obj), None) if children else ("", None)
@@ -181,8 +200,8 @@ def history_for(obj):
             .select_related("history_user")
             .order_by("history_date", "history_id")
         )
-        names = _names(child, child_rows)
-        for entry in describe(child, child_rows):
+        names = _names(child, child_rows, user)
+        for entry in describe(child, child_rows, user):
             entry.record_label, _ = _record_link(child, entry.row, names)
             entry.record_url = None
             entries.append(entry)
@@ -279,8 +298,8 @@ def recent_changes(
         wanted = {(r.id, r.history_date) for r in rows}
         previous = [p for p in previous if (p.id, p.valid_to) in wanted]
         ordered = sorted(previous + rows, key=lambda r: (r.history_date, r.history_id))
-        names = _names(m, ordered)
-        for entry in describe(m, ordered):
+        names = _names(m, ordered, user)
+        for entry in describe(m, ordered, user):
             if entry.row.history_id in ids:
                 entry.record_label, entry.record_url = _record_link(m, entry.row, names)
                 entry.model_label = m._meta.label

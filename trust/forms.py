@@ -17,6 +17,7 @@ from .services import record_save
 ENTER_REAL_DATE = "{label} must be a real date"
 ENTER_DATE = "Enter {label_lower}"
 DATE_INCOMPLETE = "{label} must include a day, month and year"
+RELOAD = "This page is out of date: open it again and make your change once more"
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -128,6 +129,9 @@ class TrackedModelForm(GovukFormMixin, forms.ModelForm):
         self.fields["change_reason"].required = self.reason_required
         if self.instance.pk:
             self.initial["version"] = self.instance.version
+            # Without it a stale edit could not be detected: refuse rather than overwrite.
+            self.fields["version"].required = True
+            self.fields["version"].error_messages["required"] = RELOAD
         else:
             del self.fields["version"]
         # The reason comes last on the page.

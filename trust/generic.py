@@ -309,6 +309,6 @@ class ObjectHistoryView(ObjectMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["object"] = self.object
         context["title"] = f"History of {self.object}"
-        context["entries"] = history_for(self.object)
+        context["entries"] = history_for(self.object, self.request.user)
         context["show_record"] = bool(getattr(self.model, "history_children", ()))
         return context

@@ -67,6 +67,7 @@ def record_delete(obj, *, by=None, reason: str = ""):
 
 
 NOT_DELETED = "This record has not been deleted, so there is nothing to restore."
+NOT_LATEST = "This record was deleted again later: restore it from its latest deletion."
 
 
 class RestoreError(Exception):
@@ -82,6 +83,9 @@ def record_restore(model, deletion, *, by, reason: str = "Restored from the hist
     """
     if deletion.history_type != "-" or model._base_manager.filter(pk=deletion.id).exists():
         raise RestoreError(NOT_DELETED)
+    latest = model.history.filter(id=deletion.id).order_by("-history_date", "-history_id").first()
+    if latest.history_id != deletion.history_id:
+        raise RestoreError(NOT_LATEST)
     last = (
         model.history.filter(id=deletion.id, history_date__lte=deletion.history_date)
         .exclude(history_type="-")

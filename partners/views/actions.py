@@ -88,7 +88,7 @@ class ActionDetailView(ObjectDetailView):
             DueDateChange.objects.restrict(user).filter(action=action).select_related("agreed_by")
         )
         context["can_report"] = self.can(REPORT, action) and user_can(user, ADD, ProgressUpdate)
-        context["entries"] = history_for(action)[:10]
+        context["entries"] = history_for(action, user)[:10]
         return context
 
 

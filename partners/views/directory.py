@@ -157,7 +157,7 @@ class HostedPriorityDetailView(ObjectDetailView):
         # Risks linked to the priority; the host's register is where they belong.
         context["risks"] = hosted.risks.restrict(user).select_related("register", "owner")
         context["can_add_action"] = user_can(user, ADD, Action) and context["can_change"]
-        context["entries"] = history_for(hosted)[:5]
+        context["entries"] = history_for(hosted, user)[:5]
         return context
 
 
