@@ -141,3 +141,33 @@ def test_recent_changes(dcs):
     # The cost is a fixed number of queries per record type shown: hold the types constant.
     url = reverse("recent_changes") + "?record_type=recommendations.recommendation"
     assert_constant_queries(dcs, url, grow)
+
+
+def test_status_as_at_and_compare_pages(dcs, monkeypatch):
+    real_today = datetime.date.today()  # the history rows are written now
+    monkeypatch.setattr(clock, "today", lambda: real_today)
+    audit = f.AuditFactory(report_date=datetime.date(2007, 11, 1))
+    day = real_today.isoformat()
+    grow = lambda n: [busy_recommendation(audit, dcs.person) for _ in range(n)]  # noqa: E731
+    as_at = reverse("recommendations:audit_as_at", args=[audit.pk]) + f"?date={day}"
+    assert_constant_queries(dcs, as_at, grow)
+    page = dcs.get(as_at)
+    assert page.context["day"] and len(page.context["snapshot"].recommendations) == 50
+    compare = (
+        reverse("recommendations:audit_compare", args=[audit.pk]) + f"?since=2007-11-01&until={day}"
+    )
+    assert_constant_queries(dcs, compare, grow)
+    assert len(dcs.get(compare).context["differences"]) >= 100
+
+
+def test_history_page_with_child_records(dcs):
+    action = f.ActionFactory(owner=dcs.person)
+
+    def grow(n):
+        for _ in range(n):
+            f.ProgressUpdateFactory(action=action, author=f.PersonFactory())
+            action.refresh_from_db()
+            action.description += "."
+            record_save(action, reason="Reworded")
+
+    assert_constant_queries(dcs, reverse("partners:action_history", args=[action.pk]), grow)
