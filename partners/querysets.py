@@ -16,6 +16,15 @@ from django.db.models import (
 
 from trust.permissions import RestrictedQuerySet, SharedQuerySet, scope_via
 
+# What an action list joins to name each action's carrier (a recommendation and its audit,
+# a hosted priority, or a risk and its register) without a query per row.
+ACTION_CARRIERS = (
+    "plan__recommendation__audit",
+    "plan__recommendation__priority",
+    "plan__hosted_priority",
+    "plan__risk__register",
+)
+
 
 def overdue_against_original() -> bool:
     """Whether lateness counts from an action's original due date (else its current one)."""

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView, View
 
 from partners.models import Action, Attendance, HostedPriority, Membership, Partner
-from partners.querysets import overdue_against_original, overdue_q
+from partners.querysets import ACTION_CARRIERS, overdue_against_original, overdue_q
 from risks.models import RiskRegister
 from trust import clock
 from trust.changes import recent_changes, tracked_models
@@ -29,12 +29,6 @@ from trust.permissions import ADD, FULL_ACCESS, Role, role_of, user_can
 from trust.services import RestoreError, record_restore
 
 from .models import PriorityLevel, Recommendation, RecommendationStatus
-
-ACTION_CARRIERS = (
-    "plan__recommendation__audit",
-    "plan__hosted_priority",
-    "plan__risk__register",
-)
 
 
 def status_by_priority(recommendations):

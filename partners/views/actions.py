@@ -21,13 +21,7 @@ from .. import services
 from ..filters import ActionFilterSet
 from ..forms import ActionForm, ActionSlipForm, ProgressUpdateForm, StatusForm
 from ..models import Action, ActionStatus, DueDateChange, HostedPriority, ProgressUpdate
-
-ACTION_CARRIERS = (
-    "plan__recommendation__audit",
-    "plan__recommendation__priority",
-    "plan__hosted_priority",
-    "plan__risk__register",
-)
+from ..querysets import ACTION_CARRIERS
 
 
 def carrier_crumbs(carrier):

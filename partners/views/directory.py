@@ -14,7 +14,7 @@ from trust.permissions import ADD, user_can
 
 from ..filters_directory import HostedPriorityFilterSet, PartnerFilterSet
 from ..models import Action, HostedPriority, Membership, Partner, Person, ProgressUpdate
-from .actions import ACTION_CARRIERS
+from ..querysets import ACTION_CARRIERS
 
 __all__ = [
     "HostedPriorityDetailView",
