@@ -1,6 +1,7 @@
 """Template helpers for GOV.UK Frontend markup."""
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils.html import format_html
 
 register = template.Library()
@@ -98,3 +99,14 @@ def dash(value):
 def input_id(field):
     """The id of the input an error summary links to: the day box of a date, else the field."""
     return field.id_for_label or f"{field.auto_id}_0"
+
+
+@register.simple_tag
+def measure(value, unit):
+    """A measured value with its unit: "9.7%", "49.9 per 1,000 girls"; "—" when empty."""
+    if value is None:
+        return "—"
+    number = floatformat(value, "-2")
+    if not unit:
+        return number
+    return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"
