@@ -1,7 +1,8 @@
 """Template helpers for GOV.UK Frontend markup."""
 
+from decimal import Decimal
+
 from django import template
-from django.template.defaultfilters import floatformat
 from django.utils.html import format_html
 
 register = template.Library()
@@ -106,7 +107,8 @@ def measure(value, unit):
     """A measured value with its unit: "9.7%", "49.9 per 1,000 girls"; "—" when empty."""
     if value is None:
         return "—"
-    number = floatformat(value, "-2")
+    # At most two decimals, no trailing zeros: 49.9, 12, 9.75.
+    number = format(Decimal(str(value)).quantize(Decimal("0.01")).normalize(), "f")
     if not unit:
         return number
     return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"
