@@ -1,8 +1,7 @@
 """Template helpers for GOV.UK Frontend markup."""
 
-from decimal import Decimal
-
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils.html import format_html
 
 register = template.Library()
@@ -104,11 +103,10 @@ def input_id(field):
 
 @register.simple_tag
 def measure(value, unit):
-    """A measured value with its unit: "9.7%", "49.9 per 1,000 girls"; "—" when empty."""
+    """A measured value with its unit: "9.70%", "49.90 per 1,000 girls"; "—" when empty."""
     if value is None:
         return "—"
-    # At most two decimals, no trailing zeros: 49.9, 12, 9.75.
-    number = format(Decimal(str(value)).quantize(Decimal("0.01")).normalize(), "f")
+    number = floatformat(value, "-2")  # two decimals unless it is a whole number
     if not unit:
         return number
     return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"
