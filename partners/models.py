@@ -105,6 +105,7 @@ class Membership(TrackedModel):
     ended = models.DateField(null=True, blank=True)
 
     history_label_fields = ("partner", "component")
+    names_people = ("representative",)
 
     objects = SharedQuerySet.as_manager()
     history = TrackedHistory(parent="component")
@@ -163,6 +164,7 @@ class Attendance(TrackedModel):
     status = models.CharField(max_length=10, choices=AttendanceStatus.choices)
 
     history_label_fields = ("partner", "meeting")
+    names_people = ("person",)
 
     objects = SharedQuerySet.as_manager()
     history = TrackedHistory(parent="meeting")
@@ -318,6 +320,7 @@ class Action(TrackedModel):
     completed_on = models.DateField(null=True, blank=True)
 
     partner_actions = frozenset({REPORT})
+    names_people = ("owner",)
     # Its history page shows these records' changes too.
     history_children = ("updates", "date_changes")
 
@@ -400,6 +403,7 @@ class ProgressUpdate(TrackedModel):
     )
 
     partner_actions = frozenset({ADD})
+    names_people = ("author",)
 
     objects = querysets.ProgressUpdateQuerySet.as_manager()
     history = TrackedHistory(parent="action")
@@ -426,6 +430,8 @@ class DueDateChange(TrackedModel):
         Person, on_delete=models.PROTECT, related_name="agreed_date_changes"
     )
     changed_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    names_people = ("agreed_by",)
 
     objects = querysets.DueDateChangeQuerySet.as_manager()
     history = TrackedHistory(parent="action")

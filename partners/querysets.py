@@ -14,7 +14,7 @@ from django.db.models import (
     When,
 )
 
-from trust.permissions import RestrictedQuerySet, SharedQuerySet, scope_via
+from trust.permissions import RestrictedQuerySet, SharedQuerySet, scope_via, visible_q
 
 # What an action list joins to name each action's carrier (a recommendation and its audit,
 # a hosted priority, or a risk and its register) without a query per row.
@@ -79,9 +79,31 @@ class PartnerQuerySet(SharedQuerySet):
         return self.filter(Q(agreement_signed__isnull=True) | Q(isp_signed__isnull=True))
 
 
+def models_naming(person_model):
+    """(model, field name) for every record that names a person: its ``names_people``.
+
+    Declared on the naming model (a higher app's record names people of this one), found
+    through the app registry, so this layer never imports the layers above it.
+    """
+    for model in apps.get_models():
+        for name in getattr(model, "names_people", ()):
+            if model._meta.get_field(name).related_model is person_model:
+                yield model, name
+
+
 class PersonQuerySet(RestrictedQuerySet):
     def partner_scope(self, partner_id):
-        return Q(partner_id=partner_id)
+        # Their own organisation's people, and anyone a record they may open names
+        # (DESIGN.md, "Who sees whose name"): a name is never hidden on a page that shows
+        # its record, and never shown where no such record is.
+        q = Q(partner_id=partner_id)
+        for model, name in models_naming(self.model):
+            scope = model.objects.all().partner_scope(partner_id)
+            if scope is None:
+                continue
+            naming = model._base_manager.filter(scope, **{f"{name}__isnull": False})
+            q |= Q(pk__in=naming.values(name))
+        return q
 
     def partner_write_scope(self, partner_id):
         return None
@@ -99,28 +121,32 @@ class HostedPriorityQuerySet(RestrictedQuerySet):
     def partner_write_scope(self, partner_id):
         return None
 
-    def with_plan_progress(self, today):
-        """Annotated with its plan's actions done / total, overdue count and latest RAG."""
+    def with_plan_progress(self, today, user):
+        """Annotated with its plan's actions that ``user`` may see: done / total, overdue
+        count and the latest RAG of their progress updates."""
         actions = "action_plan__actions__"
+        seen = visible_q(user, apps.get_model("partners", "Action"), "action_plan__actions")
         latest = (
             apps.get_model("partners", "ProgressUpdate")
-            .objects.filter(action__plan=OuterRef("action_plan"))
+            .objects.restrict(user)
+            .filter(action__plan=OuterRef("action_plan"))
             .order_by("-date", "-pk")
         )
         return self.annotate(
             actions_total=Count(
                 "action_plan__actions",
-                filter=~Q(**{f"{actions}status": "cancelled"}),
+                filter=seen & ~Q(**{f"{actions}status": "cancelled"}),
                 distinct=True,
             ),
             actions_done=Count(
-                "action_plan__actions", filter=Q(**{f"{actions}status": "complete"}), distinct=True
+                "action_plan__actions",
+                filter=seen & Q(**{f"{actions}status": "complete"}),
+                distinct=True,
             ),
             overdue_count=Count(
                 "action_plan__actions",
-                filter=overdue_q(
-                    today, against_original=overdue_against_original(), prefix=actions
-                ),
+                filter=seen
+                & overdue_q(today, against_original=overdue_against_original(), prefix=actions),
                 distinct=True,
             ),
             latest_rag=Subquery(latest.values("rag")[:1]),

@@ -57,18 +57,22 @@ class RecommendationFilterSet(RestrictedFilterSet):
         model = Recommendation
         fields = ["q", "audit", "status", "priority", "owner", "partner", "component", "overdue"]
 
+    def _actions(self):
+        # Filters match on the actions the user may see: a hidden one is never a probe.
+        return Action.objects.restrict(getattr(self.request, "user", None))
+
     def _by_actions(self, queryset, condition):
-        plans = Action.objects.filter(condition).values("plan")
+        plans = self._actions().filter(condition).values("plan")
         return queryset.filter(action_plan__in=plans)
 
     def filter_owner(self, queryset, name, person):
-        by_action = Action.objects.filter(owner=person).values("plan")
+        by_action = self._actions().filter(owner=person).values("plan")
         return queryset.filter(
             Q(responsible_officers=person) | Q(action_plan__in=by_action)
         ).distinct()
 
     def filter_partner(self, queryset, name, partner):
-        by_action = Action.objects.filter(owner__partner=partner).values("plan")
+        by_action = self._actions().filter(owner__partner=partner).values("plan")
         return queryset.filter(
             Q(responsible_officers__partner=partner) | Q(action_plan__in=by_action)
         ).distinct()
@@ -76,7 +80,7 @@ class RecommendationFilterSet(RestrictedFilterSet):
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        overdue = queryset.with_overdue(clock.today())
+        overdue = queryset.with_overdue(clock.today(), getattr(self.request, "user", None))
         return overdue.filter(has_overdue=value)
 
     def filter_due_after(self, queryset, name, value):

@@ -122,6 +122,7 @@ class Recommendation(TrackedModel):
     )
 
     history_children = ("verifications",)
+    names_people = ("responsible_officers",)
 
     objects = querysets.RecommendationQuerySet.as_manager()
     history = TrackedHistory(

@@ -60,14 +60,17 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         soon = today + datetime.timedelta(days=settings.TRUST["DUE_SOON_DAYS"])
         overdue = overdue_q(today, against_original=overdue_against_original())
         actions = (
-            Action.objects.restrict(user).select_related("owner", *ACTION_CARRIERS).with_schedule()
+            Action.objects.restrict(user)
+            .select_related("owner__partner", *ACTION_CARRIERS)
+            .with_schedule()
         )
         overdue_actions = actions.filter(overdue).order_by("due_date", "pk")
         due_soon = actions.open().exclude(overdue).filter(due_date__gte=today, due_date__lte=soon)
         rows, totals = status_by_priority(Recommendation.objects.restrict(user))
 
-        late_plan = Action.objects.filter(overdue, plan=OuterRef("action_plan"))
-        any_action = Action.objects.filter(plan=OuterRef("action_plan"))
+        # Flags computed over the actions the user may see, like every count on the page.
+        late_plan = actions.filter(overdue, plan=OuterRef("action_plan"))
+        any_action = actions.filter(plan=OuterRef("action_plan"))
         hosted = (
             HostedPriority.objects.restrict(user)
             .select_related("host", "priority")
@@ -112,7 +115,7 @@ class MyActionsView(LoginRequiredMixin, TemplateView):
             actions = (
                 Action.objects.restrict(user)
                 .filter(owner=person)
-                .select_related("owner", *ACTION_CARRIERS)
+                .select_related("owner__partner", *ACTION_CARRIERS)
                 .with_schedule()
                 .overdue_first(clock.today())
             )
@@ -227,7 +230,7 @@ class PartnerHomeView(LoginRequiredMixin, TemplateView):
             HostedPriority.objects.restrict(user)
             .filter(host=partner)
             .select_related("priority", "monitoring_component")
-            .with_plan_progress(today)
+            .with_plan_progress(today, user)
         )
         for item in hosted:
             item.missing_items = item.missing(has_actions=bool(item.actions_total))
@@ -236,7 +239,7 @@ class PartnerHomeView(LoginRequiredMixin, TemplateView):
             .filter(contributors=partner)
             .exclude(host=partner)
             .select_related("host", "priority")
-            .with_plan_progress(today)
+            .with_plan_progress(today, user)
         )
         ours = Q(owner__partner=partner) | Q(plan__hosted_priority__host=partner)
         actions = (

@@ -2,7 +2,7 @@ from django.db.models import Count, Exists, Min, OuterRef, Q
 
 from partners.models import Action
 from partners.querysets import overdue_against_original, overdue_q
-from trust.permissions import RestrictedQuerySet, SharedQuerySet, scope_via
+from trust.permissions import RestrictedQuerySet, SharedQuerySet, scope_via, visible_q
 
 
 class PriorityScaleQuerySet(SharedQuerySet):
@@ -21,21 +21,24 @@ class RecommendationQuerySet(RestrictedQuerySet):
     def partner_write_scope(self, partner_id):
         return None
 
-    def with_progress(self):
-        """Annotated with actions done / total (cancelled ones left out) and the next due date."""
-        live = ~Q(action_plan__actions__status="cancelled")
+    def with_progress(self, user):
+        """Annotated with the actions ``user`` may see: done / total (cancelled ones left
+        out) and the next due date of an open one."""
+        seen = visible_q(user, Action, "action_plan__actions")
+        live = seen & ~Q(action_plan__actions__status="cancelled")
         return self.annotate(
             actions_total=Count("action_plan__actions", filter=live, distinct=True),
             actions_done=Count(
                 "action_plan__actions",
-                filter=Q(action_plan__actions__status="complete"),
+                filter=seen & Q(action_plan__actions__status="complete"),
                 distinct=True,
             ),
-            next_due=Min("action_plan__actions__due_date", filter=OPEN_ACTION),
+            next_due=Min("action_plan__actions__due_date", filter=seen & OPEN_ACTION),
         )
 
-    def with_overdue(self, today):
-        overdue = Action.objects.filter(
+    def with_overdue(self, today, user):
+        """Annotated with ``has_overdue``: one of the actions ``user`` may see is overdue."""
+        overdue = Action.objects.restrict(user).filter(
             overdue_q(today, against_original=overdue_against_original()),
             plan=OuterRef("action_plan"),
         )
@@ -51,11 +54,18 @@ class AuditQuerySet(RestrictedQuerySet):
     def partner_write_scope(self, partner_id):
         return None
 
-    def with_counts(self):
+    def with_counts(self, user):
+        """Annotated with how many of its recommendations ``user`` may see, and how many of
+        those are implemented."""
+        from .models import Recommendation
+
+        seen = visible_q(user, Recommendation, "recommendations")
         return self.annotate(
-            recommendation_count=Count("recommendations", distinct=True),
+            recommendation_count=Count("recommendations", filter=seen, distinct=True),
             implemented_count=Count(
-                "recommendations", filter=Q(recommendations__status="implemented"), distinct=True
+                "recommendations",
+                filter=seen & Q(recommendations__status="implemented"),
+                distinct=True,
             ),
         )
 

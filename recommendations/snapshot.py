@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from partners.models import Action, ActionStatus, ProgressUpdate
 from trust import clock
+from trust.permissions import sees_all
 
 from .models import Audit, Recommendation, Verification
 
@@ -266,19 +267,15 @@ def snapshot_as_at(audit: Audit, moment: datetime.datetime, user) -> AuditSnapsh
     on = timezone.localtime(moment).date()
     against_original = overdue_against_original()
     recs = as_at(Recommendation.history, moment).filter(audit_id=audit.pk)
-    role_scoped = Recommendation.objects.restrict(user)
-    if role_scoped.query.is_empty():
-        recs = recs.none()
-    elif role_scoped.query.where:
-        recs = recs.filter(id__in=role_scoped.values("pk"))
+    if not sees_all(user, Recommendation):
+        recs = recs.filter(id__in=Recommendation.objects.restrict(user).values("pk"))
     # Plain rows, not model instances: a large audit has thousands of them.
     recs = [_Row(r) for r in recs.values(*REC_FIELDS)]
     officers = _m2m_as_at(Recommendation.history.model, "responsible_officers", recs)
     plan_ids = [r.action_plan_id for r in recs if r.action_plan_id]
     actions = as_at(Action.history, moment).filter(plan_id__in=plan_ids)
-    action_scope = Action.objects.restrict(user)
-    if action_scope.query.where:  # partner staff: only the actions they may see
-        actions = actions.filter(id__in=action_scope.values("pk"))
+    if not sees_all(user, Action):  # partner staff: only the actions they may see
+        actions = actions.filter(id__in=Action.objects.restrict(user).values("pk"))
     actions = [_Row(a) for a in actions.order_by("number").values(*ACTION_FIELDS)]
     action_ids = [a.id for a in actions]
     slips = {}

@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -23,6 +23,9 @@ from .filters import AuditFilterSet, RecommendationFilterSet
 from .forms import AuditForm, RecommendationForm
 from .models import Audit, Recommendation, RecommendationStatus, Verification
 
+# A recommendation names its officers with their organisation, wherever it is shown.
+OFFICERS = Prefetch("responsible_officers", queryset=Person.objects.select_related("partner"))
+
 
 def audit_crumbs(audit):
     return [
@@ -36,7 +39,7 @@ class AuditListView(ObjectListView):
     filterset_class = AuditFilterSet
 
     def optimise(self, queryset):
-        return queryset.select_related("priority_scale").with_counts()
+        return queryset.select_related("priority_scale").with_counts(self.request.user)
 
 
 class AuditDetailView(ObjectDetailView):
@@ -52,8 +55,8 @@ class AuditDetailView(ObjectDetailView):
             Recommendation.objects.restrict(user)
             .filter(audit=self.object)
             .select_related("priority")
-            .prefetch_related("responsible_officers")
-            .with_progress()
+            .prefetch_related(OFFICERS)
+            .with_progress(user)
         )
         context["can_add_recommendation"] = (
             user_can(user, ADD, Recommendation) and context["can_change"]
@@ -81,8 +84,8 @@ class RecommendationListView(ObjectListView):
     def optimise(self, queryset):
         return (
             queryset.select_related("audit", "priority")
-            .prefetch_related("responsible_officers")
-            .with_progress()
+            .prefetch_related(OFFICERS)
+            .with_progress(self.request.user)
         )
 
 
@@ -104,11 +107,12 @@ class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
             .optimise(queryset)
             .prefetch_related(
                 "components",
-                # Linked records are shown only as far as the user may see them.
+                # Its officers are named with their organisation, as on every page that shows
+                # it; linked records only as far as the user may see them.
                 Prefetch(
                     "responsible_officers",
-                    queryset=Person.objects.restrict(user).select_related("partner"),
-                    to_attr="visible_officers",
+                    queryset=Person.objects.select_related("partner"),
+                    to_attr="officers",
                 ),
                 Prefetch(
                     "related",
@@ -121,7 +125,6 @@ class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
                     to_attr="visible_risks",
                 ),
             )
-            .annotate(officer_count=Count("responsible_officers", distinct=True))
         )
 
     def get_context_data(self, **kwargs):
@@ -140,7 +143,7 @@ class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
         context["updates"] = (
             ProgressUpdate.objects.restrict(user)
             .filter(action__plan=rec.action_plan_id)
-            .select_related("action", "author")
+            .select_related("action", "author__partner")
             .order_by("-date", "-pk")
             if rec.action_plan_id
             else []

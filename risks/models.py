@@ -88,6 +88,8 @@ class RiskRegister(TrackedModel):
     )
     last_reviewed = models.DateField(null=True, blank=True)
 
+    names_people = ("owner",)
+
     objects = querysets.RiskRegisterQuerySet.as_manager()
     history = TrackedHistory()
 
@@ -172,6 +174,8 @@ class Risk(TrackedModel):
     )
 
     history_children = ("controls",)
+
+    names_people = ("owner",)
 
     objects = querysets.RiskQuerySet.as_manager()
     history = TrackedHistory(parent="register", m2m_fields=[hosted_priorities])

@@ -23,9 +23,9 @@ def register_crumbs(register):
     ]
 
 
-def visible_owner(user, name="owner"):
-    """An owner as the user may see them: an officer of another organisation is not."""
-    return Prefetch(name, queryset=Person.objects.restrict(user).select_related("partner"))
+def owner_named(name="owner"):
+    """The owner with their organisation: a record the user may open names its owner."""
+    return Prefetch(name, queryset=Person.objects.select_related("partner"))
 
 
 class RiskRegisterListView(ObjectListView):
@@ -36,7 +36,7 @@ class RiskRegisterListView(ObjectListView):
         user = self.request.user
         return (
             queryset.select_related("component", "partner")
-            .prefetch_related(visible_owner(user))
+            .prefetch_related(owner_named())
             .with_open_risks(Risk.objects.restrict(user))
         )
 
@@ -56,14 +56,12 @@ class RiskRegisterDetailView(ObjectDetailView):
     model = RiskRegister
 
     def optimise(self, queryset):
-        return queryset.select_related("component", "partner").prefetch_related(
-            visible_owner(self.request.user)
-        )
+        return queryset.select_related("component", "partner").prefetch_related(owner_named())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["risks"] = self.object.risks.restrict(user).prefetch_related(visible_owner(user))
+        context["risks"] = self.object.risks.restrict(user).prefetch_related(owner_named())
         return context
 
 
@@ -83,7 +81,7 @@ class RiskDetailView(RiskMixin, ObjectDetailView):
         user = self.request.user
         recommendations = Risk._meta.get_field("recommendations").related_model
         return queryset.select_related("register", "action_plan").prefetch_related(
-            visible_owner(user),
+            owner_named(),
             Prefetch(
                 "controls", queryset=RiskControl.objects.restrict(user), to_attr="visible_controls"
             ),

@@ -80,19 +80,22 @@ class RestrictedQuerySet(models.QuerySet):
     def auditor_write_scope(self, user) -> Q | None:
         return None
 
-    def restrict(self, user, action: str = VIEW):
+    def scope_for(self, user, action: str = VIEW) -> Q | None:
+        """The ``Q`` of records ``user`` may ``action``: ``Q()`` for all of them, None for none."""
         if not user_can(user, action, self.model):
-            return self.none()
+            return None
         role = role_of(user)
         auditor_only = action in getattr(self.model, "auditor_only_actions", ())
         if (role in FULL_ACCESS and not auditor_only) or (role == Role.AUDITOR and action == VIEW):
-            return self
+            return Q()
         if role == Role.AUDITOR:
-            q = self.auditor_write_scope(user)
-        elif action == VIEW:
-            q = self.partner_scope(user.partner_id)
-        else:
-            q = self.partner_write_scope(user.partner_id)
+            return self.auditor_write_scope(user)
+        if action == VIEW:
+            return self.partner_scope(user.partner_id)
+        return self.partner_write_scope(user.partner_id)
+
+    def restrict(self, user, action: str = VIEW):
+        q = self.scope_for(user, action)
         if q is None:
             return self.none()
         if not q:
@@ -118,3 +121,35 @@ def scope_via(relation: str, model, partner_id: int, *, write: bool = False) -> 
     if q is None:
         return Q(pk__in=[])
     return Q(**{f"{relation}__in": model._base_manager.filter(q).values("pk")})
+
+
+def sees_all(user, model, action: str = VIEW) -> bool:
+    """Whether ``restrict(user, action)`` on ``model`` leaves every record (nothing to narrow)."""
+    q = model.objects.all().scope_for(user, action)
+    return q is not None and not q
+
+
+def visible_q(user, model, relation: str) -> Q:
+    """Narrows ``relation`` (a path from another model to ``model``) to the rows ``user`` sees.
+
+    Every count, total, date and flag computed over related rows uses it, so that nothing is
+    counted that the user could not open: ``Count("plan__actions", filter=visible_q(user,
+    Action, "plan__actions"))``. ``Q()`` where the user sees every row.
+    """
+    if sees_all(user, model):
+        return Q()
+    return Q(**{f"{relation}__in": model.objects.restrict(user).values("pk")})
+
+
+def sees_contacts(user, partner_id) -> bool:
+    """May ``user`` read the contact details and sign-in of the people of ``partner_id``?
+
+    Anyone may read the name, organisation and job title of a person named by a record they
+    may open (DESIGN.md, "Who sees whose name"); e-mail addresses, whether someone can sign
+    in and the list of what they own stay with their organisation, DCS staff, administrators
+    and auditors.
+    """
+    role = role_of(user)
+    if role in FULL_ACCESS or role == Role.AUDITOR:
+        return True
+    return role == Role.PARTNER and user.partner_id is not None and partner_id == user.partner_id

@@ -34,11 +34,6 @@ def related_model(model, name):
     return model._meta.get_field(name).related_model
 
 
-def visible_people(user):
-    """Named officers the user may see: a Prefetch queryset for representatives and the like."""
-    return related_model(related_model(Meeting, "attendance"), "person").objects.restrict(user)
-
-
 HAS_REGISTER = ExpressionWrapper(Q(risk_register__isnull=False), output_field=BooleanField())
 
 
@@ -88,8 +83,8 @@ class ComponentDetailView(ObjectDetailView):
             Prefetch(
                 "memberships",
                 queryset=memberships.objects.filter(ended__isnull=True)
-                .select_related("partner")
-                .prefetch_related(Prefetch("representative", queryset=visible_people(user)))
+                # A shared record names its people: representatives, with their partner.
+                .select_related("partner", "representative")
                 .order_by(chair_first, "partner__name"),
                 to_attr="current_memberships",
             ),
@@ -145,9 +140,9 @@ class MeetingDetailView(MeetingMixin, ObjectDetailView):
         return queryset.select_related("component").prefetch_related(
             Prefetch(
                 "attendance",
-                queryset=attendance.objects.select_related("partner")
-                .prefetch_related(Prefetch("person", queryset=visible_people(self.request.user)))
-                .order_by("partner__name"),
+                queryset=attendance.objects.select_related("partner", "person").order_by(
+                    "partner__name"
+                ),
                 to_attr="rows",
             )
         )

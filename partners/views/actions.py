@@ -76,10 +76,14 @@ class ActionDetailView(ObjectDetailView):
         action = self.object
         user = self.request.user
         context["updates"] = (
-            ProgressUpdate.objects.restrict(user).filter(action=action).select_related("author")
+            ProgressUpdate.objects.restrict(user)
+            .filter(action=action)
+            .select_related("author__partner")
         )
         context["date_changes"] = (
-            DueDateChange.objects.restrict(user).filter(action=action).select_related("agreed_by")
+            DueDateChange.objects.restrict(user)
+            .filter(action=action)
+            .select_related("agreed_by__partner")
         )
         context["can_report"] = self.can(REPORT, action) and user_can(user, ADD, ProgressUpdate)
         context["entries"] = history_for(action, user)[:10]
@@ -154,7 +158,7 @@ class ActionFormMixin(ObjectFormView):
     title = ""
 
     def optimise(self, queryset):
-        return queryset.select_related("owner", *ACTION_CARRIERS)
+        return queryset.select_related("owner__partner", *ACTION_CARRIERS)
 
     def apply(self, form):
         raise NotImplementedError
@@ -257,7 +261,7 @@ class ProgressUpdateCreateView(ObjectEditView):
         if not hasattr(self, "_action"):
             user = self.request.user
             action = get_object_or_404(
-                Action.objects.restrict(user).select_related("owner", *ACTION_CARRIERS),
+                Action.objects.restrict(user).select_related("owner__partner", *ACTION_CARRIERS),
                 pk=self.kwargs["action_pk"],
             )
             if not Action.objects.restrict(user, REPORT).filter(pk=action.pk).exists():

@@ -10,7 +10,7 @@ from django.urls import reverse
 from trust import clock
 from trust.changes import history_for
 from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
-from trust.permissions import ADD, user_can
+from trust.permissions import ADD, sees_contacts, user_can
 
 from ..filters_directory import HostedPriorityFilterSet, PartnerFilterSet
 from ..models import Action, HostedPriority, Membership, Partner, Person, ProgressUpdate
@@ -56,10 +56,7 @@ class PartnerDetailView(ObjectDetailView):
             Prefetch(
                 "memberships",
                 queryset=Membership.objects.filter(ended__isnull=True)
-                .select_related("component")
-                .prefetch_related(
-                    Prefetch("representative", queryset=Person.objects.restrict(user))
-                )
+                .select_related("component", "representative")
                 .order_by("component__order", "component__name"),
                 to_attr="current_memberships",
             ),
@@ -74,6 +71,7 @@ class PartnerDetailView(ObjectDetailView):
             .distinct()
             .select_related("priority", "host", "monitoring_component")
         )
+        context["can_see_contacts"] = sees_contacts(self.request.user, partner.pk)
         return context
 
 
@@ -106,6 +104,7 @@ class PersonDetailView(PersonMixin, ObjectDetailView):
             .overdue_first(clock.today())
         )
         context["recommendations"] = person.recommendations.restrict(user).select_related("audit")
+        context["can_see_contacts"] = sees_contacts(user, person.partner_id)
         return context
 
 
@@ -148,7 +147,7 @@ class HostedPriorityDetailView(ObjectDetailView):
         context["updates"] = (
             ProgressUpdate.objects.restrict(user)
             .filter(action__plan=hosted.action_plan_id)
-            .select_related("action", "author")
+            .select_related("action", "author__partner")
             .order_by("-date", "-pk")[:20]
             if hosted.action_plan_id
             else []

@@ -110,3 +110,23 @@ def measure(value, unit):
     if not unit:
         return number
     return f"{number}{unit}" if unit.startswith("%") else f"{number} {unit}"
+
+
+@register.simple_tag
+def person_named(person, link=True):
+    """A person as every page names them: their name (a link to their page) and organisation.
+
+    Shown wherever a record the user may open names them (DESIGN.md, "Who sees whose name");
+    the caller's queryset selects the person's partner, so this costs no query.
+    """
+    if person is None:
+        return "Not named"
+    partner = person.partner.short_name or person.partner.name
+    if link:
+        return format_html(
+            '<a class="govuk-link" href="{}">{}</a> ({})',
+            person.get_absolute_url(),
+            person.name,
+            partner,
+        )
+    return format_html("{} ({})", person.name, partner)
