@@ -269,11 +269,12 @@ class PartnerHomeView(LoginRequiredMixin, TemplateView):
             components.setdefault(seat.component, []).append(seat)
         meetings = Meeting.objects.filter(component__in=list(components))
         nth = RowNumber()
+        # Meetings are listed nearest first: the last three held and the next three to come.
         recent = list(
             meetings.filter(date__lt=today)
             .annotate(n=Window(nth, partition_by=F("component"), order_by=F("date").desc()))
             .filter(n__lte=3)
-            .order_by("date")
+            .order_by("-date")
         )
         upcoming = list(
             meetings.filter(date__gte=today)
@@ -287,19 +288,16 @@ class PartnerHomeView(LoginRequiredMixin, TemplateView):
             ).values_list("meeting", "status")
         )
         labels = dict(Attendance.Status.choices)
+        for meeting in recent:
+            meeting.our_status = labels.get(attended.get(meeting.pk), "Not recorded")
         board_rows = []
         for component, component_seats in components.items():
-            own = [m for m in meetings if m.component_id == component.pk]
-            recent = [m for m in own if m.date < today][-3:]
-            upcoming = [m for m in own if m.date >= today][:3]
-            for meeting in recent:
-                meeting.our_status = labels.get(attended.get(meeting.pk), "Not recorded")
             board_rows.append(
                 {
                     "component": component,
                     "seats": component_seats,
-                    "recent": recent,
-                    "upcoming": upcoming,
+                    "recent": [m for m in recent if m.component_id == component.pk],
+                    "upcoming": [m for m in upcoming if m.component_id == component.pk],
                 }
             )
         return board_rows
