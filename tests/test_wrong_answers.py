@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from partners.models import Action
 from tests import factories as f
 from trust import clock
 
@@ -74,3 +75,40 @@ def test_partner_home_says_not_recorded_only_where_no_attendance_was_recorded(cl
         (datetime.date(2008, 6, 1), "Not recorded"),
         (datetime.date(2008, 5, 1), "Sent apologies"),
     ]
+
+
+# --- The completion date of an action ---------------------------------------------------------
+
+
+def test_completing_an_action_with_a_progress_update_records_the_updates_date(client, dcs_user):
+    action = f.ActionFactory(status="in_progress")
+    client.force_login(dcs_user)
+    done_on = datetime.date(2008, 8, 14)
+
+    response = client.post(
+        reverse("partners:progressupdate_create", args=[action.pk]),
+        {
+            **date_fields("date", done_on),
+            "note": "Signed off",
+            "rag": "green",
+            "mark_complete": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert (action.status, action.completed_on) == ("complete", done_on)
+    recorded = Action.history.filter(id=action.pk).latest()
+    assert recorded.completed_on == done_on and recorded.history_user == dcs_user
+
+
+def test_changing_an_actions_status_to_complete_still_records_today(client, dcs_user):
+    action = f.ActionFactory(status="in_progress")
+    client.force_login(dcs_user)
+    response = client.post(
+        reverse("partners:action_status", args=[action.pk]),
+        {"status": "complete", "reason": "Done", "version": action.version},
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.completed_on == TODAY
