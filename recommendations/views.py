@@ -1,10 +1,9 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from partners.forms import StatusForm
 from partners.models import Action, Person, ProgressUpdate
 from partners.views import ActionCreateView, ActionFormMixin
 from risks.models import Risk
@@ -20,7 +19,7 @@ from trust.permissions import ADD, CHANGE, VIEW, user_can
 
 from . import services
 from .filters import AuditFilterSet, RecommendationFilterSet
-from .forms import AuditForm, RecommendationForm
+from .forms import AuditForm, RecommendationForm, RecommendationStatusForm
 from .models import Audit, Recommendation, RecommendationStatus, Verification
 
 
@@ -192,7 +191,7 @@ class RecommendationUpdateView(RecommendationMixin, ObjectEditView):
 
 class RecommendationStatusView(RecommendationMixin, ActionFormMixin):
     action = CHANGE
-    form_class = StatusForm
+    form_class = RecommendationStatusForm
     title = "Change the status"
 
     def get_form_kwargs(self):
@@ -201,7 +200,15 @@ class RecommendationStatusView(RecommendationMixin, ActionFormMixin):
             "choices": RecommendationStatus.choices,
             "current": self.object.status,
             "version": self.object.version,
+            "action_statuses": self.object.action_statuses(),
         }
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:  # its actions moved on since the form was shown
+            form.add_error("reason", error)
+            return self.form_invalid(form)
 
     def apply(self, form):
         data = form.cleaned_data

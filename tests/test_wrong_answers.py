@@ -3,9 +3,12 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from partners.models import Action
+from recommendations import services
+from recommendations.models import Recommendation
 from tests import factories as f
 from trust import clock
 
@@ -112,3 +115,83 @@ def test_changing_an_actions_status_to_complete_still_records_today(client, dcs_
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.completed_on == TODAY
+
+
+# --- A recommendation's status and its actions ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "statuses, implied",
+    [
+        ((), "not_started"),
+        (("not_started", "not_started"), "not_started"),
+        (("cancelled",), "not_started"),
+        (("in_progress", "not_started"), "in_progress"),
+        (("complete", "not_started"), "in_progress"),
+        (("complete", "complete", "in_progress"), "in_progress"),
+        (("complete", "cancelled"), "implemented"),
+        (("complete", "complete"), "implemented"),
+    ],
+)
+def test_a_recommendation_implies_its_status_from_its_actions(db, statuses, implied):
+    assert rec_with_actions(*statuses).implied_status() == implied
+
+
+def test_a_recommendation_without_an_action_plan_implies_not_started(db):
+    assert f.RecommendationFactory(action_plan=None).implied_status() == "not_started"
+
+
+def test_the_status_form_preselects_and_names_the_status_its_actions_suggest(client, dcs_user):
+    rec = rec_with_actions("complete", "complete", "not_started")
+    client.force_login(dcs_user)
+
+    response = client.get(reverse("recommendations:recommendation_status", args=[rec.pk]))
+
+    assert response.context["form"]["status"].value() == "in_progress"
+    assert "Suggested from its actions: In progress (2 of 3 actions complete)" in response.text
+
+
+def test_setting_a_status_other_than_the_suggested_one_needs_a_reason(client, dcs_user):
+    rec = rec_with_actions("not_started", "not_started")
+    client.force_login(dcs_user)
+    url = reverse("recommendations:recommendation_status", args=[rec.pk])
+
+    response = client.post(url, {"status": "implemented", "reason": "", "version": rec.version})
+
+    assert response.status_code == 200
+    assert "Enter the reason for a status other than the one its actions suggest" in response.text
+    rec.refresh_from_db()
+    assert rec.status == "not_started"
+
+
+def test_the_suggested_status_is_set_without_a_reason_and_the_history_says_why(client, dcs_user):
+    rec = rec_with_actions("complete", "in_progress")
+    client.force_login(dcs_user)
+    url = reverse("recommendations:recommendation_status", args=[rec.pk])
+
+    response = client.post(url, {"status": "in_progress", "reason": "", "version": rec.version})
+
+    assert response.status_code == 302
+    latest = Recommendation.history.filter(id=rec.pk).latest()
+    assert latest.status == "in_progress"
+    assert latest.history_change_reason == services.FOLLOWS_ACTIONS
+
+
+def test_the_status_service_refuses_a_status_against_the_actions_without_a_reason(dcs_user):
+    rec = rec_with_actions("not_started", "not_started")
+    with pytest.raises(ValidationError):
+        services.recommendation_set_status(rec, status="implemented", reason=" ", by=dcs_user)
+    rec.refresh_from_db()
+    assert rec.status == "not_started" and rec.version == 1
+
+
+def test_a_status_against_the_actions_is_kept_with_its_reason(dcs_user):
+    rec = rec_with_actions("not_started")
+    services.recommendation_set_status(
+        rec, status="superseded", reason="Replaced by the 2009 review", by=dcs_user
+    )
+    latest = Recommendation.history.filter(id=rec.pk).latest()
+    assert (latest.status, latest.history_change_reason) == (
+        "superseded",
+        "Replaced by the 2009 review",
+    )
