@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from partners.models import Action
 from recommendations import services
-from recommendations.models import Recommendation
+from recommendations.models import Recommendation, Verification
 from tests import factories as f
 from trust import clock
 
@@ -195,3 +195,54 @@ def test_a_status_against_the_actions_is_kept_with_its_reason(dcs_user):
         "superseded",
         "Replaced by the 2009 review",
     )
+
+
+# --- The auditor's verification ---------------------------------------------------------------
+
+
+def verify(client, rec, outcome):
+    return client.post(
+        reverse("recommendations:verification_create", args=[rec.pk]),
+        {"outcome": outcome, **date_fields("verified_on", TODAY), "comment": "Seen on site"},
+    )
+
+
+@pytest.mark.parametrize("outcome", ["partly", "not_implemented"])
+def test_an_auditor_records_partly_or_not_implemented_while_actions_are_open(
+    client, auditor, outcome
+):
+    rec = rec_with_actions("complete", "in_progress")
+    client.force_login(auditor)
+
+    assert verify(client, rec, outcome).status_code == 302
+
+    assert Verification.objects.get(recommendation=rec).outcome == outcome
+
+
+def test_verified_implemented_is_offered_only_once_the_actions_are_complete(client, auditor):
+    rec = rec_with_actions("complete", "in_progress")
+    client.force_login(auditor)
+    url = reverse("recommendations:verification_create", args=[rec.pk])
+
+    offered = [v for v, _ in client.get(url).context["form"].fields["outcome"].choices]
+    refused = verify(client, rec, "implemented")
+
+    assert offered == ["partly", "not_implemented"]
+    assert refused.status_code == 200 and "once all its actions are complete" in refused.text
+    assert not Verification.objects.exists()
+    action = rec.action_plan.actions.get(status="in_progress")
+    action.status, action.completed_on = "complete", TODAY
+    action.save()
+    offered = [v for v, _ in client.get(url).context["form"].fields["outcome"].choices]
+    assert offered == ["implemented", "partly", "not_implemented"]
+    assert verify(client, rec, "implemented").status_code == 302
+
+
+def test_the_verify_button_is_offered_to_an_auditor_on_a_recommendation_with_open_actions(
+    client, auditor
+):
+    rec = rec_with_actions("in_progress")
+    client.force_login(auditor)
+    page = client.get(rec.get_absolute_url())
+    assert reverse("recommendations:verification_create", args=[rec.pk]) in page.text
+    assert verify(client, rec, "not_implemented").status_code == 302
