@@ -32,7 +32,8 @@ from .models import PriorityLevel, Recommendation, RecommendationStatus
 
 
 def status_by_priority(recommendations):
-    """Rows of (priority level, [count per status], total) for the recommendations given."""
+    """Rows of (priority level, [count per status], total) for the recommendations given, the
+    totals per status over all levels, and the grand total."""
     counts = {
         (level, status): n
         for level, status, n in recommendations.order_by()
@@ -47,7 +48,7 @@ def status_by_priority(recommendations):
         cells = [counts.get((level.pk, status), 0) for status in RecommendationStatus.values]
         rows.append((level, cells, sum(cells)))
     totals = [sum(row[1][i] for row in rows) for i in range(len(RecommendationStatus.values))]
-    return rows, totals
+    return rows, totals, sum(totals)
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
@@ -64,7 +65,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         )
         overdue_actions = actions.filter(overdue).order_by("due_date", "pk")
         due_soon = actions.open().exclude(overdue).filter(due_date__gte=today, due_date__lte=soon)
-        rows, totals = status_by_priority(Recommendation.objects.restrict(user))
+        rows, totals, total = status_by_priority(Recommendation.objects.restrict(user))
 
         late_plan = Action.objects.filter(overdue, plan=OuterRef("action_plan"))
         any_action = Action.objects.filter(plan=OuterRef("action_plan"))
@@ -88,6 +89,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(
             status_rows=rows,
             status_totals=totals,
+            status_total=total,
             statuses=RecommendationStatus.choices,
             overdue_count=overdue_actions.count(),
             overdue_actions=overdue_actions[: self.listed],

@@ -246,3 +246,42 @@ def test_the_verify_button_is_offered_to_an_auditor_on_a_recommendation_with_ope
     page = client.get(rec.get_absolute_url())
     assert reverse("recommendations:verification_create", args=[rec.pk]) in page.text
     assert verify(client, rec, "not_implemented").status_code == 302
+
+
+# --- The dashboard ----------------------------------------------------------------------------
+
+
+def test_the_dashboard_totals_all_priorities(client, dcs_user):
+    audit = f.AuditFactory()
+    for status in ("in_progress", "in_progress", "implemented"):
+        f.RecommendationFactory(audit=audit, status=status)
+    client.force_login(dcs_user)
+
+    response = client.get(reverse("home"))
+
+    assert response.context["status_total"] == 3
+    row = response.text.split("All priorities</th>")[1].split("</tr>")[0]
+    assert row.count("<td") == 5 and "<strong>3</strong>" in row
+
+
+def test_a_priority_level_without_a_symbol_is_named_once(client, dcs_user):
+    scale = f.PriorityScaleFactory(levels=[("", "High"), ("", "Medium"), ("", "Low")])
+    rec = f.RecommendationFactory(audit=f.AuditFactory(priority_scale=scale))
+    client.force_login(dcs_user)
+
+    dashboard = client.get(reverse("home")).text
+    detail = client.get(rec.get_absolute_url()).text
+
+    assert "Medium" in dashboard and "Medium Medium" not in dashboard
+    assert "Medium" in detail and "Medium Medium" not in detail
+
+
+def test_a_priority_level_with_a_symbol_shows_it_beside_its_words_once(client, dcs_user):
+    rec = f.RecommendationFactory()
+    client.force_login(dcs_user)
+    dashboard = client.get(reverse("home")).text
+    row = dashboard.split('<th scope="row" class="govuk-table__header">')[1].split("</th>")[0]
+    assert "**" in row and row.count("Some residual risk") == 1
+    detail = client.get(rec.get_absolute_url()).text
+    heading = detail.split('class="govuk-!-margin-left-2">')[1].split("</p>")[0]
+    assert "**" in heading and heading.count("Some residual risk") == 1
