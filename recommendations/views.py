@@ -149,6 +149,8 @@ class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
             Verification.objects.restrict(user).filter(recommendation=rec).select_related("auditor")
         )
         context["can_verify"] = user_can(user, ADD, Verification)
+        if context["can_change"]:  # drawn from every action: for those who see them all
+            context["implied_status"] = RecommendationStatus(rec.implied_status())
         context["entries"] = history_for(rec, user)[:5]
         return context
 

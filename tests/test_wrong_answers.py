@@ -197,6 +197,36 @@ def test_a_status_against_the_actions_is_kept_with_its_reason(dcs_user):
     )
 
 
+def test_a_recommendations_page_says_when_its_status_differs_from_its_actions(client, dcs_user):
+    rec = rec_with_actions("complete", "complete", "in_progress", status="not_started")
+    same = rec_with_actions("complete", "in_progress", status="in_progress")
+    client.force_login(dcs_user)
+
+    assert "Its actions suggest: in progress" in client.get(rec.get_absolute_url()).text
+    assert "Its actions suggest" not in client.get(same.get_absolute_url()).text
+
+
+def test_a_partner_is_not_told_what_actions_it_cannot_see_suggest(client, db):
+    user = f.partner_user(username="pct")
+    rec = rec_with_actions("complete", "complete", status="not_started")
+    f.ActionFactory(plan=rec.action_plan, owner=user.person)
+    client.force_login(user)
+    page = client.get(rec.get_absolute_url())
+    assert page.status_code == 200 and "Its actions suggest" not in page.text
+
+
+def test_the_demo_recommendations_statuses_agree_with_their_actions():
+    from recommendations.demo_data import RECOMMENDATIONS
+    from recommendations.models import status_from_actions
+
+    disagree = [
+        (row["number"], row["status"])
+        for row in RECOMMENDATIONS
+        if row["status"] != status_from_actions(a["status"] for a in row["actions"])
+    ]
+    assert disagree == []
+
+
 # --- The auditor's verification ---------------------------------------------------------------
 
 
