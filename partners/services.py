@@ -69,11 +69,24 @@ def action_slip(
 
 @transaction.atomic
 def action_set_status(
-    action: Action, *, status: str, reason: str, by, expected_version=None
+    action: Action,
+    *,
+    status: str,
+    reason: str,
+    by,
+    completed_on: datetime.date | None = None,
+    expected_version=None,
 ) -> Action:
-    """Change an action's status; completing it stamps today's date, reopening clears it."""
+    """Change an action's status; reopening clears its completion date.
+
+    Completing it keeps the day it was done (``completed_on``, e.g. a progress update's date;
+    today if not given) beside the moment recorded, which the history keeps.
+    """
     action.status = status
-    action.completed_on = clock.today() if status == ActionStatus.COMPLETE else None
+    if status == ActionStatus.COMPLETE:
+        action.completed_on = completed_on or clock.today()
+    else:
+        action.completed_on = None
     return record_save(action, by=by, reason=reason, expected_version=expected_version)
 
 

@@ -1,10 +1,13 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+from partners.forms import StatusForm
+from partners.models import ActionStatus
 from trust import clock
 from trust.forms import TrackedModelForm
 
-from .models import Audit, Recommendation
+from .models import Audit, Recommendation, RecommendationStatus, status_from_actions
+from .services import STATUS_REASON_REQUIRED
 
 FUTURE_REPORT = "The date of the report cannot be in the future"
 
@@ -74,3 +77,33 @@ class RecommendationForm(TrackedModelForm):
             f"{p.name} ({p.partner})"
         )
         self.fields["risks"].queryset = self.fields["risks"].queryset.select_related("register")
+
+
+class RecommendationStatusForm(StatusForm):
+    """A recommendation's status, with the one its actions imply offered first.
+
+    ``action_statuses``: its actions' statuses (``Recommendation.action_statuses()``).
+    """
+
+    def __init__(self, *args, action_statuses, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.implied = status_from_actions(action_statuses)
+        done = action_statuses.count(ActionStatus.COMPLETE)
+        counted = len(action_statuses) - action_statuses.count(ActionStatus.CANCELLED)
+        label = RecommendationStatus(self.implied).label
+        self.initial["status"] = self.implied
+        self.fields[
+            "status"
+        ].help_text = f"Suggested from its actions: {label} ({done} of {counted} actions complete)"
+        self.fields["reason"].required = False
+        self.fields[
+            "reason"
+        ].help_text = "Needed if you choose a status other than the suggested one."
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status and status != self.implied and not cleaned.get("reason", "").strip():
+            suggested = RecommendationStatus(self.implied).label.lower()
+            self.add_error("reason", STATUS_REASON_REQUIRED.format(suggested=suggested))
+        return cleaned

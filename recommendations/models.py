@@ -8,7 +8,7 @@ from django.db.models.functions import Length
 from django.urls import reverse
 from django.utils.formats import date_format
 
-from partners.models import ActionPlan, Person
+from partners.models import Action, ActionPlan, ActionStatus, Person
 from risks.models import Risk
 from trust.history import TrackedHistory
 from trust.models import Component, TrackedModel, choice_constraint
@@ -95,6 +95,22 @@ class RecommendationStatus(models.TextChoices):
     SUPERSEDED = "superseded", "Superseded"
 
 
+def status_from_actions(action_statuses) -> str:
+    """The recommendation status its actions' statuses imply.
+
+    No action started: not started. All done or cancelled, at least one done: implemented.
+    Otherwise (some started or done): in progress. "Superseded" is never implied: only a
+    person can say so, with a reason.
+    """
+    statuses = set(action_statuses)
+    finished = {ActionStatus.COMPLETE, ActionStatus.CANCELLED}
+    if ActionStatus.COMPLETE in statuses and statuses <= finished:
+        return RecommendationStatus.IMPLEMENTED
+    if statuses & {ActionStatus.COMPLETE, ActionStatus.IN_PROGRESS}:
+        return RecommendationStatus.IN_PROGRESS
+    return RecommendationStatus.NOT_STARTED
+
+
 class Recommendation(TrackedModel):
     Status = RecommendationStatus
 
@@ -157,6 +173,19 @@ class Recommendation(TrackedModel):
             and self.priority.scale_id != self.audit.priority_scale_id
         ):
             raise ValidationError({"priority": "Choose a priority from this audit's scale."})
+
+    def action_statuses(self) -> list[str]:
+        """The statuses of all its actions, whoever asks: the implied status is the same for
+        everyone, as the recommendation's own status is."""
+        if self.action_plan_id is None:
+            return []
+        return list(
+            Action.objects.filter(plan_id=self.action_plan_id).values_list("status", flat=True)
+        )
+
+    def implied_status(self) -> str:
+        """The status its actions imply (see ``status_from_actions``)."""
+        return status_from_actions(self.action_statuses())
 
     @property
     def due_dates(self) -> list[datetime.date]:

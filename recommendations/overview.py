@@ -32,7 +32,8 @@ from .models import PriorityLevel, Recommendation, RecommendationStatus
 
 
 def status_by_priority(recommendations):
-    """Rows of (priority level, [count per status], total) for the recommendations given."""
+    """Rows of (priority level, [count per status], total) for the recommendations given, the
+    totals per status over all levels, and the grand total."""
     counts = {
         (level, status): n
         for level, status, n in recommendations.order_by()
@@ -47,7 +48,7 @@ def status_by_priority(recommendations):
         cells = [counts.get((level.pk, status), 0) for status in RecommendationStatus.values]
         rows.append((level, cells, sum(cells)))
     totals = [sum(row[1][i] for row in rows) for i in range(len(RecommendationStatus.values))]
-    return rows, totals
+    return rows, totals, sum(totals)
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
@@ -66,7 +67,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         )
         overdue_actions = actions.filter(overdue).order_by("due_date", "pk")
         due_soon = actions.open().exclude(overdue).filter(due_date__gte=today, due_date__lte=soon)
-        rows, totals = status_by_priority(Recommendation.objects.restrict(user))
+        rows, totals, total = status_by_priority(Recommendation.objects.restrict(user))
 
         # Flags computed over the actions the user may see, like every count on the page.
         late_plan = actions.filter(overdue, plan=OuterRef("action_plan"))
@@ -91,6 +92,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(
             status_rows=rows,
             status_totals=totals,
+            status_total=total,
             statuses=RecommendationStatus.choices,
             overdue_count=overdue_actions.count(),
             overdue_actions=overdue_actions[: self.listed],
@@ -272,11 +274,12 @@ class PartnerHomeView(LoginRequiredMixin, TemplateView):
             components.setdefault(seat.component, []).append(seat)
         meetings = Meeting.objects.filter(component__in=list(components))
         nth = RowNumber()
+        # Meetings are listed nearest first: the last three held and the next three to come.
         recent = list(
             meetings.filter(date__lt=today)
             .annotate(n=Window(nth, partition_by=F("component"), order_by=F("date").desc()))
             .filter(n__lte=3)
-            .order_by("date")
+            .order_by("-date")
         )
         upcoming = list(
             meetings.filter(date__gte=today)
@@ -290,19 +293,16 @@ class PartnerHomeView(LoginRequiredMixin, TemplateView):
             ).values_list("meeting", "status")
         )
         labels = dict(Attendance.Status.choices)
+        for meeting in recent:
+            meeting.our_status = labels.get(attended.get(meeting.pk), "Not recorded")
         board_rows = []
         for component, component_seats in components.items():
-            own = [m for m in meetings if m.component_id == component.pk]
-            recent = [m for m in own if m.date < today][-3:]
-            upcoming = [m for m in own if m.date >= today][:3]
-            for meeting in recent:
-                meeting.our_status = labels.get(attended.get(meeting.pk), "Not recorded")
             board_rows.append(
                 {
                     "component": component,
                     "seats": component_seats,
-                    "recent": recent,
-                    "upcoming": upcoming,
+                    "recent": [m for m in recent if m.component_id == component.pk],
+                    "upcoming": [m for m in upcoming if m.component_id == component.pk],
                 }
             )
         return board_rows

@@ -1,10 +1,9 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from partners.forms import StatusForm
 from partners.models import Action, Person, ProgressUpdate
 from partners.views import ActionCreateView, ActionFormMixin
 from risks.models import Risk
@@ -20,7 +19,7 @@ from trust.permissions import ADD, CHANGE, VIEW, user_can
 
 from . import services
 from .filters import AuditFilterSet, RecommendationFilterSet
-from .forms import AuditForm, RecommendationForm
+from .forms import AuditForm, RecommendationForm, RecommendationStatusForm
 from .models import Audit, Recommendation, RecommendationStatus, Verification
 
 # A recommendation names its officers with their organisation, wherever it is shown.
@@ -153,6 +152,8 @@ class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
             Verification.objects.restrict(user).filter(recommendation=rec).select_related("auditor")
         )
         context["can_verify"] = user_can(user, ADD, Verification)
+        if context["can_change"]:  # drawn from every action: for those who see them all
+            context["implied_status"] = RecommendationStatus(rec.implied_status())
         context["entries"] = history_for(rec, user)[:5]
         return context
 
@@ -195,7 +196,7 @@ class RecommendationUpdateView(RecommendationMixin, ObjectEditView):
 
 class RecommendationStatusView(RecommendationMixin, ActionFormMixin):
     action = CHANGE
-    form_class = StatusForm
+    form_class = RecommendationStatusForm
     title = "Change the status"
 
     def get_form_kwargs(self):
@@ -204,7 +205,15 @@ class RecommendationStatusView(RecommendationMixin, ActionFormMixin):
             "choices": RecommendationStatus.choices,
             "current": self.object.status,
             "version": self.object.version,
+            "action_statuses": self.object.action_statuses(),
         }
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:  # its actions moved on since the form was shown
+            form.add_error("reason", error)
+            return self.form_invalid(form)
 
     def apply(self, form):
         data = form.cleaned_data

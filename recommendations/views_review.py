@@ -6,19 +6,20 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import TemplateView
 
-from partners.models import ActionStatus
 from trust import clock
 from trust.forms import GovukForm, TrackedModelForm
 from trust.generic import ObjectEditView, ObjectMixin
 from trust.permissions import ADD, VIEW, user_can
 
 from .compare import compare
-from .models import Audit, Recommendation, Verification
+from .models import Audit, Recommendation, RecommendationStatus, Verification
 from .snapshot import current_snapshot, end_of_day, snapshot_as_at
 
 NOT_BEFORE_REPORT = "The date must be on or after the date of the report ({date})"
 NOT_IN_FUTURE = "The date cannot be in the future"
-ACTIONS_NOT_COMPLETE = "A recommendation can be verified once all its actions are complete"
+ACTIONS_NOT_COMPLETE = (
+    "A recommendation can be verified implemented once all its actions are complete"
+)
 
 
 def check_day(day, audit):
@@ -139,8 +140,16 @@ class VerificationForm(TrackedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = Verification.Outcome.choices
-        self.fields["outcome"].label = "Your finding"
+        outcome = self.fields["outcome"]
+        outcome.choices = Verification.Outcome.choices
+        outcome.label = "Your finding"
+        if self.instance.recommendation.implied_status() != RecommendationStatus.IMPLEMENTED:
+            # Only "implemented" waits for the actions: partly or not is a finding at any time.
+            outcome.choices = [
+                c for c in outcome.choices if c[0] != Verification.Outcome.IMPLEMENTED
+            ]
+            outcome.help_text = ACTIONS_NOT_COMPLETE
+            outcome.error_messages["invalid_choice"] = ACTIONS_NOT_COMPLETE
         self.initial.setdefault("verified_on", clock.today())
         del self.fields["change_reason"]
 
@@ -150,22 +159,9 @@ class VerificationForm(TrackedModelForm):
             raise ValidationError(NOT_IN_FUTURE)
         return day
 
-    def clean(self):
-        cleaned = super().clean()
-        rec = self.instance.recommendation
-        plan = rec.action_plan
-        open_actions = (
-            plan.actions.exclude(status__in=[ActionStatus.COMPLETE, ActionStatus.CANCELLED])
-            if plan
-            else None
-        )
-        if plan is None or not plan.actions.exists() or open_actions.exists():
-            raise ValidationError(ACTIONS_NOT_COMPLETE)
-        return cleaned
-
 
 class VerificationCreateView(ObjectEditView):
-    """An auditor records their own finding on a recommendation whose actions are complete."""
+    """An auditor records their own finding on a recommendation ("implemented" once done)."""
 
     model = Verification
     form_class = VerificationForm

@@ -291,6 +291,7 @@ class ProgressUpdateCreateView(ObjectEditView):
                 status=ActionStatus.COMPLETE,
                 reason="Reported complete with a progress update",
                 by=user,
+                completed_on=data["date"],
             )
         messages.success(self.request, "Progress update added.")
         return HttpResponseRedirect(action.get_absolute_url())

@@ -61,6 +61,18 @@ def priority_symbol(level):
     )
 
 
+@register.simple_tag
+def priority_level(level):
+    """A priority in full: the symbol as printed (silent for screen readers) and its words."""
+    if level is None:
+        return ""
+    if not level.symbol:
+        return level.label
+    return format_html(
+        '<span class="app-priority" aria-hidden="true">{}</span> {}', level.symbol, level.label
+    )
+
+
 TAG_COLOURS = {
     "not_started": "grey",
     "in_progress": "blue",
