@@ -1,0 +1,84 @@
+"""The demo reads as the trust it shows (2 September 2008), and load_demo never reverts work."""
+
+import datetime
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from tests import factories
+from tests.test_settings import STRONG_KEY, load_settings
+from trust import clock
+from trust.models import Component
+from trust.services import record_save
+
+DEMO_START = "2008-09-02T09:00"
+BANNER = "the trust as it stood on 2 September 2008"
+
+
+def london(moment):
+    return timezone.localtime(moment).replace(tzinfo=None)
+
+
+@pytest.mark.django_db
+@override_settings(TRUST_CLOCK_START=DEMO_START)
+def test_a_moved_clock_runs_from_its_start_and_dates_new_history():
+    assert clock.today() == datetime.date(2008, 9, 2)
+    elapsed = london(clock.now()) - datetime.datetime(2008, 9, 2, 9)
+    assert datetime.timedelta(0) <= elapsed < datetime.timedelta(minutes=5)
+    later = clock.now()
+    assert later >= clock.now() - datetime.timedelta(seconds=1)  # it runs, it does not stand
+
+    component = record_save(
+        Component(name="Demo board", short_name="DB", function="leading"), reason="test"
+    )
+    row = component.history.get()
+    assert timezone.localdate(row.history_date) == datetime.date(2008, 9, 2)
+
+
+@pytest.mark.django_db
+def test_the_real_clock_dates_history_when_the_clock_is_not_moved():
+    component = factories.ComponentFactory()
+    row = component.history.get()
+    assert abs(row.history_date - timezone.now()) < datetime.timedelta(minutes=5)
+    assert clock.today() == timezone.localdate()
+
+
+@pytest.mark.django_db
+def test_a_restarted_demo_clock_starts_after_the_latest_recorded_change():
+    component = Component(name="Board", short_name="B", function="leading")
+    component._history_date = timezone.make_aware(datetime.datetime(2008, 9, 5, 14))
+    record_save(component, reason="made in an earlier demo session")
+    factories.UserFactory()  # made on the real clock (createsuperuser): does not move the demo
+    with override_settings(TRUST_CLOCK_START=DEMO_START):
+        assert clock.now() > component.history.get().history_date
+        assert clock.today() == datetime.date(2008, 9, 5)
+
+
+@pytest.mark.django_db
+def test_the_demo_banner_is_on_every_page_while_the_clock_is_moved(client, dcs_user):
+    with override_settings(TRUST_CLOCK_START=DEMO_START):
+        signed_out = client.get("/sign-in/").content.decode()
+        client.force_login(dcs_user)
+        home = client.get("/").content.decode()
+        missing = client.get("/no-such-page/")
+    for page in (signed_out, home, missing.content.decode()):
+        assert BANNER in page
+        assert "govuk-phase-banner" in page
+    assert missing.status_code == 404
+    assert BANNER not in client.get("/").content.decode()
+
+
+def test_production_refuses_to_start_with_the_clock_moved():
+    code, output = load_settings(
+        "trust.settings.production",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="trust.example.org",
+        TRUST_CLOCK_START=DEMO_START,
+    )
+    assert code != 0 and "TRUST_CLOCK_START" in output
+
+
+def test_a_clock_start_that_is_not_a_date_is_refused_at_start():
+    code, output = load_settings("trust.settings.dev", TRUST_CLOCK_START="next Tuesday")
+    assert code != 0 and "TRUST_CLOCK_START" in output
