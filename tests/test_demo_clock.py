@@ -1,9 +1,13 @@
 """The demo reads as the trust it shows (2 September 2008), and load_demo never reverts work."""
 
 import datetime
+import os
+import subprocess
+import sys
 
 import pytest
-from django.test import override_settings
+from django.conf import settings
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from tests import factories
@@ -82,3 +86,41 @@ def test_production_refuses_to_start_with_the_clock_moved():
 def test_a_clock_start_that_is_not_a_date_is_refused_at_start():
     code, output = load_settings("trust.settings.dev", TRUST_CLOCK_START="next Tuesday")
     assert code != 0 and "TRUST_CLOCK_START" in output
+
+
+def test_development_serves_without_debug_unless_asked():
+    env = {k: v for k, v in os.environ.items() if k not in ("DEBUG", "DJANGO_SETTINGS_MODULE")}
+    code = "import django; from django.conf import settings; django.setup(); print(settings.DEBUG)"
+
+    def debug(**extra):
+        result = subprocess.run(
+            [sys.executable, "-c", code],
+            env={**env, "DJANGO_SETTINGS_MODULE": "trust.settings.dev", **extra},
+            capture_output=True,
+            text=True,
+            cwd=settings.BASE_DIR,
+        )
+        return result.stdout.split()[-1]
+
+    assert debug() == "False"
+    assert debug(DEBUG="1") == "True"
+
+
+@pytest.mark.django_db
+def test_static_files_are_served_with_debug_off(client):
+    assert not settings.DEBUG
+    assert client.get("/static/css/app.css").status_code == 200
+
+
+@pytest.mark.django_db
+def test_an_expired_form_gets_the_apps_own_page(dcs_user):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(dcs_user)
+    response = browser.post("/sign-out/", HTTP_REFERER="http://testserver/my-actions/")
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "This form has expired" in page and "Nothing was saved" in page
+    assert settings.SERVICE_NAME.replace("'", "&#x27;") in page  # the app's own layout
+    assert 'href="http://testserver/my-actions/"' in page
+    elsewhere = browser.post("/sign-out/", HTTP_REFERER="https://evil.example/")
+    assert "evil.example" not in elsewhere.content.decode()

@@ -22,6 +22,8 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# An expired form gets the app's own page, not Django's.
+CSRF_FAILURE_VIEW = "trust.errors.csrf_failure"
 
 # Names shown on every page; another council sets its own.
 SERVICE_NAME = env.str("SERVICE_NAME", default="Children's Trust governance")
