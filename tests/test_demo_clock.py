@@ -1,20 +1,27 @@
 """The demo reads as the trust it shows (2 September 2008), and load_demo never reverts work."""
 
 import datetime
+import io
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
+from partners.models import Action, Attendance, ProgressUpdate
+from recommendations import demo_data
+from recommendations.models import Recommendation
 from tests import factories
+from tests.test_demo import row_counts
 from tests.test_settings import STRONG_KEY, load_settings
 from trust import clock
-from trust.models import Component
-from trust.services import record_save
+from trust.models import Component, Meeting, User
+from trust.services import record_delete, record_save
 
 DEMO_START = "2008-09-02T09:00"
 BANNER = "the trust as it stood on 2 September 2008"
@@ -106,6 +113,13 @@ def test_development_serves_without_debug_unless_asked():
     assert debug(DEBUG="1") == "True"
 
 
+def test_make_run_starts_the_demo_clock_on_the_demo_day():
+    makefile = (settings.BASE_DIR / "Makefile").read_text()
+    start = re.search(r"^DEMO_CLOCK \?= (\S+)$", makefile, re.M).group(1)
+    assert datetime.datetime.fromisoformat(start).date() == demo_data.DEMO_DAY
+    assert "TRUST_CLOCK_START=$(DEMO_CLOCK)" in makefile
+
+
 @pytest.mark.django_db
 def test_static_files_are_served_with_debug_off(client):
     assert not settings.DEBUG
@@ -124,3 +138,72 @@ def test_an_expired_form_gets_the_apps_own_page(dcs_user):
     assert 'href="http://testserver/my-actions/"' in page
     elsewhere = browser.post("/sign-out/", HTTP_REFERER="https://evil.example/")
     assert "evil.example" not in elsewhere.content.decode()
+
+
+# --- load_demo ---------------------------------------------------------------------------------
+
+
+def load_demo():
+    call_command("load_demo", stdout=io.StringIO())
+
+
+def history_of(obj):
+    return list(obj.history.order_by("history_id").values())
+
+
+@pytest.mark.django_db
+def test_load_demo_leaves_records_edited_or_deleted_in_the_app_as_they_are():
+    load_demo()
+    editor = User.objects.get(username="dcs")
+    rec = Recommendation.objects.get(number="6")
+    rec.text = "Reworded at the board's request."
+    rec.responsibility = "Director of Children's Services"
+    record_save(rec, by=editor, reason="Board asked for plainer words")
+    account = User.objects.get(username="pct")
+    account.first_name = "Renamed"  # as the admin site saves it: User has no version
+    account._change_reason = "Name corrected"
+    account.save()
+    update = ProgressUpdate.objects.order_by("pk").first()
+    record_delete(update, by=editor, reason="Entered twice")
+    forums = Component.objects.get(name="Open Forums")
+    forums.name = "Open Forum sessions"
+    record_save(forums, by=editor, reason="Renamed by the board")
+    before = (history_of(rec), history_of(account), Recommendation.objects.get(pk=rec.pk))
+    counts = row_counts()
+
+    load_demo()
+
+    assert row_counts() == counts  # nothing added back, not even a history row
+
+    rec.refresh_from_db()
+    account.refresh_from_db()
+    assert rec.text == "Reworded at the board's request."
+    assert rec.responsibility == "Director of Children's Services"
+    assert rec.version == before[2].version
+    assert history_of(rec) == before[0]
+    assert account.first_name == "Renamed" and history_of(account) == before[1]
+    assert not ProgressUpdate.objects.filter(pk=update.pk).exists()
+    assert not ProgressUpdate.objects.filter(action=update.action, date=update.date).exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_records_nothing_after_its_day_and_reads_as_on_it(client):
+    load_demo()
+    start = timezone.make_aware(datetime.datetime.fromisoformat(DEMO_START))
+    from trust.changes import tracked_models
+
+    for model in tracked_models():
+        assert not model.history.filter(history_date__gte=start).exists(), model
+    assert not ProgressUpdate.objects.filter(date__gt=demo_data.DEMO_DAY).exists()
+    assert not Action.objects.filter(completed_on__gt=demo_data.DEMO_DAY).exists()
+    scheduled = Meeting.objects.filter(date__gt=demo_data.DEMO_DAY)
+    assert scheduled.exists()
+    assert not Attendance.objects.filter(meeting__in=scheduled).exists()
+
+    client.force_login(User.objects.get(username="dcs"))
+    with override_settings(TRUST_CLOCK_START=DEMO_START):
+        response = client.get("/")
+        overdue = list(response.context["overdue_actions"])
+        assert overdue and max(action.days_overdue for action in overdue) < 365
+    assert BANNER in response.content.decode()
+    assert response.context["due_soon_count"] > 0
