@@ -57,6 +57,7 @@ def action_slip(
         new_date=new_date,
         reason=reason,
         agreed_by=agreed_by,
+        changed_at=clock.now(),  # the field's default is the real clock, not the demo's
     )
     record_save(change, by=by, reason=reason)
     action.due_date = new_date

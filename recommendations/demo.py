@@ -1,7 +1,10 @@
 """Loads the demo trust (``demo_data``) through the tracked write path, idempotently.
 
-Each record is found by its natural key and written only when something differs, so a
-second run writes nothing, not even a history row.
+Each record is found by its natural key and only what is missing is added: a record that
+already exists is never changed (someone may have edited it in the app since), and a record
+someone deleted is not brought back. A second run writes nothing, not even a history row.
+Within one run, a record the loader has just created is moved through its life (created,
+in progress, complete) as the seeds date it.
 """
 
 import datetime
@@ -41,6 +44,9 @@ from .models import Audit, PriorityLevel, PriorityScale, Recommendation
 REASON = "Demo data loaded from the seed documents"
 TRUST_LAUNCHED = datetime.date(2006, 9, 1)  # the audit: "introduced in September 2006"
 PLAN_PUBLISHED = datetime.date(2006, 6, 1)  # the 2006-09 plan, re-launched each June
+# The day before the demo's day: what the seeds date later (a completion, a meeting put in
+# the diary) is recorded by then, so the demo clock starts after every demo fact.
+EVE = data.DEMO_DAY - datetime.timedelta(days=1)
 # Demo only: printed by `make run` and listed in the README. Never used outside the demo.
 DEMO_PASSWORDS = {user["username"]: f"{user['username']}-demo-2007" for user in data.DEMO_USERS}
 
@@ -69,23 +75,66 @@ def at(day: datetime.date | datetime.datetime, minutes: int = 0) -> datetime.dat
     return day + datetime.timedelta(minutes=minutes)
 
 
+# (model label, pk) of every record created by the run in progress: the only ones it changes.
+_created: set[tuple[str, int]] = set()
+
+
+def _key(obj) -> tuple[str, int]:
+    return obj._meta.label, obj.pk
+
+
 def save(obj, **kwargs):
     if _moment is not None:
         obj._history_date = _moment
-    return record_save(obj, reason=REASON, **kwargs)
+    adding = obj._state.adding
+    obj = record_save(obj, reason=REASON, **kwargs)
+    if adding:
+        _created.add(_key(obj))
+    return obj
+
+
+class _Gone:
+    """A record someone deleted: not brought back, nor anything that hangs off it."""
+
+    pk = None
+
+    def __bool__(self):
+        return False
+
+
+GONE = _Gone()
+
+
+def was_deleted(model, lookup: dict) -> bool:
+    """Did a record matching ``lookup`` exist once? (Its history outlives it.)"""
+    if "pk" in lookup:
+        return False
+    return model.history.filter(**lookup).exists()
 
 
 def upsert(model, lookup: dict, values: dict | None = None, m2m: dict | None = None):
-    """The record matching ``lookup``, created or brought up to ``values`` only if it differs."""
+    """The record matching ``lookup``: created if missing, else returned as it stands.
+
+    Only a record created by this run is brought up to ``values`` (its life replayed in
+    date order). ``GONE`` when someone deleted it or a record it needs: the demo does not
+    bring those back.
+    """
     values = values or {}
+    if any(value is GONE for value in lookup.values()):
+        return GONE
+    m2m = {name: [o for o in objs if o is not GONE] for name, objs in (m2m or {}).items()}
     obj = model._base_manager.filter(**lookup).first()
     if obj is None:
+        if was_deleted(model, lookup) or any(value is GONE for value in values.values()):
+            return GONE
         return save(model(**lookup, **values), m2m=m2m)
+    if _key(obj) not in _created:
+        return obj
     if any(getattr(obj, name) != value for name, value in values.items()):
         for name, value in values.items():
             setattr(obj, name, value)
         save(obj)
-    for name, wanted in (m2m or {}).items():
+    for name, wanted in m2m.items():
         manager = getattr(obj, name)
         if set(manager.values_list("pk", flat=True)) != {o.pk for o in wanted}:
             obj._change_reason = REASON
@@ -107,6 +156,13 @@ class Loader:
 
     @transaction.atomic
     def run(self):
+        _created.clear()
+        try:
+            self.load()
+        finally:
+            _created.clear()
+
+    def load(self):
         with dated(TRUST_LAUNCHED):
             self.structure()
         with dated(PLAN_PUBLISHED):
@@ -167,6 +223,10 @@ class Loader:
             )
             members.setdefault(row["component"], set()).add(row["partner"])
         for row in data.MEETINGS:
+            if row["date"] > data.DEMO_DAY:  # scheduled, put in the diary before the day
+                with dated(EVE):
+                    self.meeting(row, {})
+                continue
             with dated(row["date"], minutes=8 * 60):  # minutes written after the meeting
                 self.meeting(row, members)
 
@@ -361,6 +421,8 @@ class Loader:
                 related[other].add(number)
         with dated(report, minutes=1):
             for row in data.RECOMMENDATIONS:
+                if not recommendations[row["number"]]:
+                    continue
                 links = {
                     "related": [recommendations[n] for n in sorted(related[row["number"]])],
                     "risks": self.risks_by_recommendation.get(row["number"], []),
@@ -369,18 +431,21 @@ class Loader:
         for row in data.RECOMMENDATIONS:
             rec = recommendations[row["number"]]
             last = self.action_plan(rec, row["actions"], start=report)
-            if row["number"] in new and row["status"] != Recommendation.Status.NOT_STARTED:
+            if rec and row["number"] in new and row["status"] != Recommendation.Status.NOT_STARTED:
                 with dated(last, minutes=60):
                     upsert(Recommendation, {"pk": rec.pk}, {"status": row["status"]})
 
     def action_plan(self, carrier, actions, *, start) -> datetime.datetime:
         """Load a carrier's actions, replaying a new action's life in date order: created not
         started, in progress at its first update, its final status when it was completed.
-        Returns the moment of the last thing that happened."""
+        Returns the moment of the last thing that happened. A carrier that was there before
+        this run and has no plan is left as it is."""
         last = at(start)
-        if not actions:
+        if not actions or carrier is GONE:
             return last
         if carrier.action_plan_id is None:
+            if _key(carrier) not in _created:
+                return last
             with dated(start, minutes=3):
                 carrier.action_plan = save(ActionPlan())
                 save(carrier)
@@ -390,6 +455,7 @@ class Loader:
             completed_on = None
             if row["status"] == Action.Status.COMPLETE:
                 completed_on = max((u["date"] for u in updates), default=due or start)
+                completed_on = min(completed_on, EVE)
             lookup = {"plan": carrier.action_plan, "number": number}
             final = {
                 "description": row["description"],
@@ -400,10 +466,11 @@ class Loader:
                 "status": row["status"],
                 "completed_on": completed_on,
             }
-            if exists(Action, lookup):
+            if exists(Action, lookup) or was_deleted(Action, lookup):
                 action = upsert(Action, lookup, final)
                 for update in updates:
-                    self.progress_update(action, update)
+                    with dated(max(update["date"], start), minutes=8 * 60):
+                        self.progress_update(action, update)
                 continue
             with dated(start, minutes=5) as moment:
                 action = upsert(
@@ -417,6 +484,8 @@ class Loader:
                         action = upsert(Action, {"pk": action.pk}, {"status": "in_progress"})
             if action.status != row["status"]:
                 done = completed_on or (updates[-1]["date"] if updates else due or start)
+                # What the seeds date later had already started by the demo's day.
+                done = min(done, EVE)
                 moment = max(moment + datetime.timedelta(minutes=1), at(max(done, start), 9 * 60))
                 with dated(moment):
                     action = upsert(Action, {"pk": action.pk}, final)
@@ -431,24 +500,27 @@ class Loader:
         )
 
     def users(self):
+        """The demo sign-ins; an account that exists (or existed) is someone's: left alone."""
         for row in data.DEMO_USERS:
-            user = User.objects.filter(username=row["username"]).first()
+            lookup = {"username": row["username"]}
+            if exists(User, lookup) or was_deleted(User, lookup):
+                continue
             is_admin = row["role"] == "admin"
-            values = {
-                "first_name": row["first_name"],
-                "last_name": row["last_name"],
-                "role": row["role"],
-                "is_staff": is_admin,
-                "is_superuser": is_admin,
-            }
-            if user is None:
-                user = User(username=row["username"], **values)
-                user.set_password(DEMO_PASSWORDS[row["username"]])
-                record_save(user, reason=REASON)
-            else:
-                upsert(User, {"pk": user.pk}, values)
-            if row["person"]:
-                upsert(Person, {"pk": self.people[row["person"]].pk}, {"user": user})
+            user = User(
+                **lookup,
+                first_name=row["first_name"],
+                last_name=row["last_name"],
+                role=row["role"],
+                is_staff=is_admin,
+                is_superuser=is_admin,
+                date_joined=at(TRUST_LAUNCHED),
+            )
+            user.set_password(DEMO_PASSWORDS[row["username"]])
+            with dated(TRUST_LAUNCHED):
+                save(user)
+                person = self.people.get(row["person"]) if row["person"] else None
+                if person:
+                    upsert(Person, {"pk": person.pk}, {"user": user})
 
 
 def _decimal(value) -> Decimal | None:

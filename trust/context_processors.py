@@ -14,6 +14,7 @@ def service(request):
         "user_role": role,
         "navigation": navigation(request) if role else [],
         "today": clock.today(),
+        "demo_clock": clock.is_moved(),
         "user_role_label": user.get_role_display()
         if role and hasattr(user, "get_role_display")
         else "",

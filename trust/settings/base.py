@@ -4,10 +4,12 @@ Everything that differs between machines is read from the environment here, in o
 ``dev``, ``test`` and ``production`` only choose defaults and hardening on top of it.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -20,6 +22,8 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# An expired form gets the app's own page, not Django's.
+CSRF_FAILURE_VIEW = "trust.errors.csrf_failure"
 
 # Names shown on every page; another council sets its own.
 SERVICE_NAME = env.str("SERVICE_NAME", default="Children's Trust governance")
@@ -155,6 +159,18 @@ X_FRAME_OPTIONS = "DENY"
 
 # --- History ---------------------------------------------------------------------------------
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# --- The demo's clock ----------------------------------------------------------------------
+# Demo only (`make run` sets it): the clock starts at this moment (e.g. 2008-09-02T09:00) and
+# runs from there. Production refuses to start with it set.
+TRUST_CLOCK_START = env.str("TRUST_CLOCK_START", default="") or None
+if TRUST_CLOCK_START:
+    try:
+        datetime.datetime.fromisoformat(TRUST_CLOCK_START)
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"TRUST_CLOCK_START={TRUST_CLOCK_START!r} is not a date and time like 2008-09-02T09:00."
+        ) from error
 
 # --- Business rules that councils set differently ---------------------------------------------
 TRUST = {
