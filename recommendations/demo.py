@@ -39,7 +39,7 @@ from trust.services import record_save
 from trust.timescales import parse_timescale
 
 from . import demo_data as data
-from .models import Audit, PriorityLevel, PriorityScale, Recommendation
+from .models import Audit, PriorityLevel, PriorityScale, Recommendation, status_from_actions
 
 REASON = "Demo data loaded from the seed documents"
 TRUST_LAUNCHED = datetime.date(2006, 9, 1)  # the audit: "introduced in September 2006"
@@ -431,9 +431,23 @@ class Loader:
         for row in data.RECOMMENDATIONS:
             rec = recommendations[row["number"]]
             last = self.action_plan(rec, row["actions"], start=report)
-            if rec and row["number"] in new and row["status"] != Recommendation.Status.NOT_STARTED:
-                with dated(last, minutes=60):
-                    upsert(Recommendation, {"pk": rec.pk}, {"status": row["status"]})
+            if rec and row["number"] in new:
+                self.follow_actions(rec, final=row["status"], last=last)
+
+    def follow_actions(self, rec, *, final, last):
+        """A new recommendation's status moves as its actions did, then settles on ``final``."""
+        statuses, status = {}, Recommendation.Status.NOT_STARTED
+        history = Action.history.filter(plan_id=rec.action_plan_id)
+        for row in history.order_by("history_date", "history_id"):
+            statuses[row.id] = row.status
+            implied = status_from_actions(statuses.values())
+            if implied != status:
+                with dated(row.history_date, minutes=1):
+                    rec = upsert(Recommendation, {"pk": rec.pk}, {"status": implied})
+                status = implied
+        if final != status:
+            with dated(last, minutes=60):
+                upsert(Recommendation, {"pk": rec.pk}, {"status": final})
 
     def action_plan(self, carrier, actions, *, start) -> datetime.datetime:
         """Load a carrier's actions, replaying a new action's life in date order: created not
