@@ -384,5 +384,8 @@ def render_progress_report(snapshot: AuditSnapshot, request=None, *, committee: 
 
 
 def progress_report_pdf(snapshot: AuditSnapshot, request=None, *, committee: str = "") -> bytes:
-    """The committee's "recommendations progress report" as PDF bytes (A4)."""
-    return render_progress_report(snapshot, request, committee=committee).write_pdf()
+    """The committee's "recommendations progress report" as PDF bytes (A4, landscape).
+
+    Tagged (headings, tables and reading order), so a screen reader can read it.
+    """
+    return render_progress_report(snapshot, request, committee=committee).write_pdf(pdf_tags=True)

@@ -4,9 +4,11 @@ The PDF is measured as WeasyPrint laid it out for the view (the document the dow
 written from), so the tests see pages, rows and lines rather than PDF bytes.
 """
 
+import contextlib
 import datetime
 import io
 import re
+import zlib
 from types import SimpleNamespace
 
 import pytest
@@ -429,3 +431,22 @@ def test_the_xlsx_colours_rag_and_overdue_cells_by_conditional_formats(client, w
     overdue = [("greaterThan", "0", "F4CDC6")]
     assert conditional_rules(book["Recommendations"]) == {"RAG": rag, "Overdue actions": overdue}
     assert conditional_rules(book["Action plan"]) == {"Latest RAG": rag, "Days overdue": overdue}
+
+
+def pdf_objects(content: bytes) -> bytes:
+    """The PDF's objects, its compressed streams inflated."""
+    chunks = [content]
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", content, re.S):
+        with contextlib.suppress(zlib.error):  # a font or image, not an object stream
+            chunks.append(zlib.decompress(stream))
+    return b"".join(chunks)
+
+
+def test_the_pdf_is_tagged_so_a_screen_reader_can_read_its_tables(client, world):
+    client.force_login(world.dcs)
+
+    content = pdf_objects(download(client, world.audit, format="pdf").content)
+
+    assert b"/StructTreeRoot" in content
+    assert b"/Marked true" in content
+    assert b"/Table" in content and b"/TH" in content
