@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 
 from partners.models import ActionStatus, Rag
 
-from .models import RecommendationStatus
+from .models import RecommendationStatus, VerificationOutcome
 from .snapshot import AuditSnapshot, RecommendationState
 
 STATUSES = RecommendationStatus.choices
@@ -302,7 +302,8 @@ def _priority_levels(snapshot: AuditSnapshot) -> dict[int, tuple[str, str]]:
 
 
 def _priority_summary(snapshot: AuditSnapshot, levels) -> tuple[list[dict], list[int]]:
-    """Per priority and in total: recommendations by status, all, with overdue actions, verified.
+    """Per priority and in total: recommendations by status, all, with overdue actions, and
+    verified implemented by the auditor.
 
     Counted from the snapshot's rows only, which are already restricted to the user.
     """
@@ -311,7 +312,11 @@ def _priority_summary(snapshot: AuditSnapshot, levels) -> tuple[list[dict], list
         recs = [r for r in snapshot.recommendations if r.priority_rank == rank]
         by_status = [sum(1 for r in recs if r.status == value) for value, _ in STATUSES]
         overdue = sum(1 for r in recs if r.overdue_actions)
-        verified = sum(1 for r in recs if r.verification)
+        verified = sum(
+            1
+            for r in recs
+            if r.verification and r.verification.outcome == VerificationOutcome.IMPLEMENTED
+        )
         rows.append(
             {"symbol": symbol, "label": label, "cells": [*by_status, len(recs), overdue, verified]}
         )
@@ -355,7 +360,7 @@ def report_context(snapshot: AuditSnapshot, *, committee: str = "") -> dict:
         "service_name": settings.SERVICE_NAME,
         "levels": list(levels.values()),
         "summary_headers": [label for _, label in STATUSES]
-        + ["Total", "With overdue actions", "Verified by the auditor"],
+        + ["Total", "With overdue actions", "Verified implemented"],
         "summary": summary,
         "totals": totals,
         "total": len(snapshot.recommendations),
