@@ -17,14 +17,16 @@ from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from partners.models import ActionStatus
+from partners.models import ActionStatus, Rag
 
-from .models import RecommendationStatus
+from .models import RecommendationStatus, VerificationOutcome
 from .snapshot import AuditSnapshot, RecommendationState
 
+STATUSES = RecommendationStatus.choices
 DEFAULT_COMMITTEE = "Corporate Governance and Audit Committee"
 REPORT_TITLE = "Recommendations progress report"
 EXCEL_DATE_FORMAT = "dd mmmm yyyy"
@@ -38,6 +40,9 @@ RECOMMENDATION_COLUMNS = [
     ("Management response", 55),
     ("Responsibility and timescale", 32),
     ("Status", 14),
+    ("RAG", 9),
+    ("Latest commentary", 50),
+    ("Commentary date", 17),
     ("Progress", 20),
     ("Next due date", 17),
     ("Overdue actions", 10),
@@ -57,8 +62,20 @@ ACTION_COLUMNS = [
     ("Status", 14),
     ("Completed on", 17),
     ("Latest RAG", 10),
+    ("Latest update", 17),
+    ("Latest commentary", 50),
     ("Days overdue", 9),
 ]
+# Conditional formats: a RAG cell takes its colour, an overdue count or day count above 0 is red.
+RAG_COLUMNS = {"RAG", "Latest RAG"}
+OVERDUE_COLUMNS = {"Overdue actions", "Days overdue"}
+# GOV.UK tag colours (fill, text), which keep the text readable on the fill.
+RAG_COLOURS = {
+    "Red": ("F4CDC6", "2A0B06"),
+    "Amber": ("FFF7BF", "594D00"),
+    "Green": ("CCE2D8", "005A30"),
+}
+OVERDUE_COLOURS = ("F4CDC6", "942514")
 
 
 def priority_text(rec: RecommendationState) -> str:
@@ -79,6 +96,14 @@ def responsibility_text(rec: RecommendationState) -> str:
     return " – ".join(part for part in (" & ".join(rec.officers), rec.timescale) if part)
 
 
+def latest_commentary(rec: RecommendationState) -> tuple[str, datetime.date | None]:
+    """The latest progress note on any of its actions, naming the action, and its date."""
+    latest = rec.latest_update
+    if latest is None:
+        return "", None
+    return f"Action {rec.number}.{latest.number}: {latest.latest_note}", latest.latest_update_on
+
+
 def snapshot_rows(snapshot: AuditSnapshot) -> tuple[list[str], list[list]]:
     """One row per recommendation; dates stay ``datetime.date`` for the writer to format."""
     headers = [name for name, _ in RECOMMENDATION_COLUMNS]
@@ -94,6 +119,8 @@ def snapshot_rows(snapshot: AuditSnapshot) -> tuple[list[str], list[list]]:
                 rec.management_response,
                 responsibility_text(rec),
                 rec.status_label,
+                rec.rag.capitalize(),
+                *latest_commentary(rec),
                 progress_text(rec),
                 rec.next_due,
                 len(rec.overdue_actions),
@@ -127,6 +154,8 @@ def action_rows(snapshot: AuditSnapshot) -> tuple[list[str], list[list]]:
                     action.status_label,
                     action.completed_on,
                     action.latest_rag.capitalize(),
+                    action.latest_update_on,
+                    action.latest_note,
                     action.days_overdue,
                 ]
             )
@@ -201,6 +230,7 @@ def _fill_sheet(ws, columns, rows, title, line):
                 cell.number_format = EXCEL_DATE_FORMAT
             cell.alignment = wrap
     last = get_column_letter(len(columns))
+    _colour_rag_and_overdue(ws, columns, len(rows))
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(len(rows), 1)}"
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
@@ -210,6 +240,29 @@ def _fill_sheet(ws, columns, rows, title, line):
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.oddFooter.center.text = "Page &P of &N"
+
+
+def _colour_rag_and_overdue(ws, columns, row_count):
+    """Conditional formats, so a colour follows the value when someone edits the sheet."""
+    first, last = HEADER_ROW + 1, HEADER_ROW + max(row_count, 1)
+    for index, (header, _) in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        cells = f"{letter}{first}:{letter}{last}"
+        if header in RAG_COLUMNS:
+            for word, colours in RAG_COLOURS.items():
+                ws.conditional_formatting.add(cells, _cell_rule("equal", f'"{word}"', colours))
+        elif header in OVERDUE_COLUMNS:
+            ws.conditional_formatting.add(cells, _cell_rule("greaterThan", "0", OVERDUE_COLOURS))
+
+
+def _cell_rule(operator, formula, colours):
+    fill, text = colours
+    return CellIsRule(
+        operator=operator,
+        formula=[formula],
+        fill=PatternFill(start_color=fill, end_color=fill, fill_type="solid"),
+        font=Font(color=text, bold=True),
+    )
 
 
 def audit_xlsx(snapshot: AuditSnapshot) -> bytes:
@@ -237,53 +290,84 @@ def _no_fetch(url, *args, **kwargs):
     raise ValueError(f"The progress report does not fetch {url}")
 
 
-def report_context(snapshot: AuditSnapshot, *, committee: str = "") -> dict:
-    audit = snapshot.audit
+def _priority_levels(snapshot: AuditSnapshot) -> dict[int, tuple[str, str]]:
+    """{rank: (symbol, label)} of the audit's scale, most serious first."""
     levels = {
         level.rank: (level.symbol, level.label)
-        for level in audit.priority_scale.levels.order_by("rank")
+        for level in snapshot.audit.priority_scale.levels.order_by("rank")
     }
     for rec in snapshot.recommendations:  # a level since removed from the scale
         levels.setdefault(rec.priority_rank, (rec.priority_symbol, rec.priority_label))
-    counts = snapshot.counts()
-    statuses = RecommendationStatus.choices
-    summary = []
-    for rank in sorted(levels):
-        symbol, label = levels[rank]
-        cells = [counts.get((rank, value), 0) for value, _ in statuses]
-        summary.append({"symbol": symbol, "label": label, "cells": cells, "total": sum(cells)})
-    totals = [sum(row["cells"][i] for row in summary) for i in range(len(statuses))]
-    by_priority = [
-        {
-            "symbol": levels[rank][0],
-            "label": levels[rank][1],
-            "recommendations": [r for r in snapshot.recommendations if r.priority_rank == rank],
-        }
-        for rank in sorted(levels)
+    return dict(sorted(levels.items()))
+
+
+def _priority_summary(snapshot: AuditSnapshot, levels) -> tuple[list[dict], list[int]]:
+    """Per priority and in total: recommendations by status, all, with overdue actions, and
+    verified implemented by the auditor.
+
+    Counted from the snapshot's rows only, which are already restricted to the user.
+    """
+    rows = []
+    for rank, (symbol, label) in levels.items():
+        recs = [r for r in snapshot.recommendations if r.priority_rank == rank]
+        by_status = [sum(1 for r in recs if r.status == value) for value, _ in STATUSES]
+        overdue = sum(1 for r in recs if r.overdue_actions)
+        verified = sum(
+            1
+            for r in recs
+            if r.verification and r.verification.outcome == VerificationOutcome.IMPLEMENTED
+        )
+        rows.append(
+            {"symbol": symbol, "label": label, "cells": [*by_status, len(recs), overdue, verified]}
+        )
+    totals = [sum(row["cells"][i] for row in rows) for i in range(len(STATUSES) + 3)]
+    return rows, totals
+
+
+def _action_summary(actions) -> list[tuple[str, int]]:
+    """(label, count) of the actions shown: by status, overdue, moved, latest RAG."""
+    live = [a for a in actions if a.status != ActionStatus.CANCELLED]
+    counts = [
+        (label, sum(1 for a in actions if a.status == value))
+        for value, label in ActionStatus.choices
     ]
+    counts += [
+        ("Overdue", sum(1 for a in actions if a.days_overdue)),
+        ("Due date moved", sum(1 for a in actions if a.is_revised or a.slip_count)),
+    ]
+    counts += [
+        (f"Latest RAG {label.lower()}", sum(1 for a in live if a.latest_rag == value))
+        for value, label in Rag.choices
+    ]
+    counts.append(("No progress reported", sum(1 for a in live if not a.latest_update_on)))
+    return counts
+
+
+def report_context(snapshot: AuditSnapshot, *, committee: str = "") -> dict:
+    levels = _priority_levels(snapshot)
+    summary, totals = _priority_summary(snapshot, levels)
     pairs = [(rec, action) for rec in snapshot.recommendations for action in rec.actions]
     overdue = sorted(
         ((rec, a) for rec, a in pairs if a.days_overdue),
         key=lambda pair: -pair[1].days_overdue,
     )
-    slipped = [(rec, a) for rec, a in pairs if a.is_revised or a.slip_count]
-    live = [a for _, a in pairs if a.status != ActionStatus.CANCELLED]
     return {
         "title": REPORT_TITLE,
-        "audit": audit,
+        "audit": snapshot.audit,
         "snapshot": snapshot,
         "committee": committee or DEFAULT_COMMITTEE,
         "organisation_name": settings.ORGANISATION_NAME,
         "service_name": settings.SERVICE_NAME,
-        "status_labels": [label for _, label in statuses],
+        "levels": list(levels.values()),
+        "summary_headers": [label for _, label in STATUSES]
+        + ["Total", "With overdue actions", "Verified implemented"],
         "summary": summary,
         "totals": totals,
-        "total": sum(totals),
-        "by_priority": [group for group in by_priority if group["recommendations"]],
+        "total": len(snapshot.recommendations),
+        "rows": [(rec, responsibility_text(rec)) for rec in snapshot.recommendations],
+        "action_summary": _action_summary([a for _, a in pairs]),
+        "actions_total": len(pairs),
         "overdue": overdue,
-        "slipped": slipped,
-        "actions_total": len(live),
-        "actions_done": sum(1 for a in live if a.status == ActionStatus.COMPLETE),
     }
 
 
@@ -305,5 +389,8 @@ def render_progress_report(snapshot: AuditSnapshot, request=None, *, committee: 
 
 
 def progress_report_pdf(snapshot: AuditSnapshot, request=None, *, committee: str = "") -> bytes:
-    """The committee's "recommendations progress report" as PDF bytes (A4)."""
-    return render_progress_report(snapshot, request, committee=committee).write_pdf()
+    """The committee's "recommendations progress report" as PDF bytes (A4, landscape).
+
+    Tagged (headings, tables and reading order), so a screen reader can read it.
+    """
+    return render_progress_report(snapshot, request, committee=committee).write_pdf(pdf_tags=True)

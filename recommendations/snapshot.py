@@ -8,7 +8,7 @@ Everything in it is restricted to what the user may see.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from partners.models import Action, ActionStatus, ProgressUpdate
@@ -33,6 +33,7 @@ class ActionState:
     slip_count: int = 0
     latest_rag: str = ""
     latest_update_on: datetime.date | None = None
+    latest_note: str = ""
     days_overdue: int = 0
 
     @property
@@ -96,6 +97,18 @@ class RecommendationState:
     def slipped_actions(self):
         return [a for a in self.actions if a.is_revised or a.slip_count]
 
+    @property
+    def latest_update(self) -> ActionState | None:
+        """The action with the most recent progress update (of those shown), if any."""
+        reported = [a for a in self.actions if a.latest_update_on]
+        return max(reported, key=lambda a: (a.latest_update_on, a.number), default=None)
+
+    @property
+    def rag(self) -> str:
+        """The RAG of the latest progress update on any of its actions, as the lists show it."""
+        latest = self.latest_update
+        return latest.latest_rag if latest else ""
+
 
 @dataclass
 class AuditSnapshot:
@@ -124,6 +137,12 @@ def _days_overdue(action_state: ActionState, on: datetime.date, against_original
     return max((on - day).days, 0)
 
 
+def _latest_note():
+    """The note of an action's latest update, in ``with_schedule``'s order (date, then pk)."""
+    latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-date", "-pk")
+    return Subquery(latest.values("note")[:1])
+
+
 def current_snapshot(audit: Audit, user) -> AuditSnapshot:
     """The audit as it stands now, in a fixed number of queries."""
     from partners.querysets import overdue_against_original
@@ -141,6 +160,7 @@ def current_snapshot(audit: Audit, user) -> AuditSnapshot:
         .filter(plan__in=[r.action_plan_id for r in recs if r.action_plan_id])
         .select_related("owner__partner")
         .with_schedule()
+        .annotate(last_update_note=_latest_note())
         .order_by("number")
     )
     by_plan = {}
@@ -159,6 +179,7 @@ def current_snapshot(audit: Audit, user) -> AuditSnapshot:
             slip_count=action.slip_count,
             latest_rag=action.last_update_rag or "",
             latest_update_on=action.last_update_date,
+            latest_note=action.last_update_note or "",
         )
         state.days_overdue = _days_overdue(state, on, against_original)
         by_plan.setdefault(action.plan_id, []).append(state)
@@ -326,6 +347,7 @@ def snapshot_as_at(audit: Audit, moment: datetime.datetime, user) -> AuditSnapsh
             slip_count=slips.get(row.id, 0),
             latest_rag=update.rag if update else "",
             latest_update_on=update.date if update else None,
+            latest_note=update.note if update else "",
         )
         state.days_overdue = _days_overdue(state, on, against_original)
         by_plan.setdefault(row.plan_id, []).append(state)
