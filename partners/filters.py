@@ -19,7 +19,10 @@ class ActionFilterSet(RestrictedFilterSet):
     status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status")
     owner = django_filters.ModelChoiceFilter(queryset=Person.objects.all(), empty_label="Anyone")
     partner = django_filters.ModelChoiceFilter(
-        queryset=Partner.objects.all(), field_name="owner__partner", empty_label="Any partner"
+        queryset=Partner.objects.all(),
+        field_name="owner__partner",
+        label="Owner's organisation",
+        empty_label="Any partner",
     )
     audit = django_filters.ModelChoiceFilter(
         queryset=audits,
@@ -56,7 +59,7 @@ class MyActionFilterSet(ActionFilterSet):
 
     status = django_filters.ChoiceFilter(
         choices=[*ActionStatus.choices, (ANY_STATUS, "Any status")],
-        empty_label="Open (not complete or cancelled)",
+        empty_label="Open actions",
         method="filter_status",
     )
     # Not asked here: the owner is the user, and a handful of actions need no search.
