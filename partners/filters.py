@@ -1,10 +1,17 @@
 import django_filters
 
 from trust import clock
-from trust.filtering import DateInput, RestrictedFilterSet
+from trust.filtering import RestrictedFilterSet
 
-from .models import Action, ActionStatus, Partner, Person
+from .models import Action, ActionPlan, ActionStatus, Partner, Person
 from .querysets import overdue_against_original, overdue_q
+
+
+def audits(request):
+    """Every audit, for the audit filter (restricted by the filter set). Audits sit in the
+    layer above: they are reached through the relation that layer declares on action plans."""
+    recommendation = ActionPlan._meta.get_field("recommendation").related_model
+    return recommendation._meta.get_field("audit").related_model.objects.all()
 
 
 class ActionFilterSet(RestrictedFilterSet):
@@ -12,24 +19,61 @@ class ActionFilterSet(RestrictedFilterSet):
     status = django_filters.ChoiceFilter(choices=ActionStatus.choices, empty_label="Any status")
     owner = django_filters.ModelChoiceFilter(queryset=Person.objects.all(), empty_label="Anyone")
     partner = django_filters.ModelChoiceFilter(
-        queryset=Partner.objects.all(), field_name="owner__partner", empty_label="Any partner"
+        queryset=Partner.objects.all(),
+        field_name="owner__partner",
+        label="Owner's organisation",
+        empty_label="Any partner",
     )
-    overdue = django_filters.BooleanFilter(
-        method="filter_overdue", label="Overdue", widget=django_filters.widgets.BooleanWidget()
+    audit = django_filters.ModelChoiceFilter(
+        queryset=audits,
+        field_name="plan__recommendation__audit",
+        label="Audit",
+        empty_label="Any audit",
     )
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue")
     due_after = django_filters.DateFilter(
-        field_name="due_date", lookup_expr="gte", label="Due on or after", widget=DateInput()
+        field_name="due_date", lookup_expr="gte", label="Due on or after"
     )
     due_before = django_filters.DateFilter(
-        field_name="due_date", lookup_expr="lte", label="Due on or before", widget=DateInput()
+        field_name="due_date", lookup_expr="lte", label="Due on or before"
     )
 
     class Meta(RestrictedFilterSet.Meta):
         model = Action
-        fields = ["q", "status", "owner", "partner", "overdue", "due_after", "due_before"]
+        fields = ["q", "status", "owner", "partner", "audit", "overdue", "due_after", "due_before"]
 
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
         condition = overdue_q(clock.today(), against_original=overdue_against_original())
         return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+# The status filter of My actions: open actions unless another choice is made.
+ANY_STATUS = "any"
+
+
+class MyActionFilterSet(ActionFilterSet):
+    """A person's own actions: no owner or partner to choose, and finished ones (complete or
+    cancelled) left out unless a status is chosen."""
+
+    status = django_filters.ChoiceFilter(
+        choices=[*ActionStatus.choices, (ANY_STATUS, "Any status")],
+        empty_label="Open actions",
+        method="filter_status",
+    )
+    # Not asked here: the owner is the user, and a handful of actions need no search.
+    q = owner = partner = None
+
+    class Meta(ActionFilterSet.Meta):
+        fields = ["status", "audit", "overdue", "due_after", "due_before"]
+
+    def filter_status(self, queryset, name, value):
+        return queryset if value == ANY_STATUS else queryset.filter(status=value)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        # An empty choice skips the filter's method, so the default is applied here.
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.open()
+        return queryset

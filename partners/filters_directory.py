@@ -1,24 +1,18 @@
 import django_filters
-from django import forms
 
 from trust.filtering import RestrictedFilterSet
 from trust.models import Priority
 
 from .models import HostedPriority, HostingKind, Partner, Sector
 
-YES_NO = forms.Select(choices=[("", "Either"), ("true", "Yes"), ("false", "No")])
-
 
 class PartnerFilterSet(RestrictedFilterSet):
     search_fields = ("name", "short_name", "notes")
     sector = django_filters.ChoiceFilter(choices=Sector.choices, empty_label="Any sector")
-    duty_to_cooperate = django_filters.BooleanFilter(
-        label="Under the duty to co-operate", widget=YES_NO
-    )
+    duty_to_cooperate = django_filters.BooleanFilter(label="Under the duty to co-operate")
     not_signed = django_filters.BooleanFilter(
         method="filter_not_signed",
         label="Agreement or protocol not signed",
-        widget=YES_NO,
     )
 
     class Meta(RestrictedFilterSet.Meta):

@@ -13,6 +13,18 @@ from trust.permissions import ADD, REPORT, SharedQuerySet
 from . import querysets
 from .querysets import overdue_against_original
 
+# An action is named by its text, cut at a word boundary to this many characters.
+ACTION_NAME_LENGTH = 80
+
+
+def shorten(text: str, length: int) -> str:
+    """``text`` on one line, cut at the last word boundary within ``length`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1].rsplit(" ", 1)[0] if " " in text[: length - 1] else text[: length - 1]
+    return cut.rstrip(" ,;:.") + "…"
+
 
 class Sector(models.TextChoices):
     LOCAL_AUTHORITY = "local_authority", "Local authority"
@@ -268,6 +280,11 @@ class HostedPriority(TrackedModel):
     def __str__(self):
         return self.title
 
+    @property
+    def display_name(self) -> str:
+        """Its name as an action's carrier, beside recommendations and risks."""
+        return f"Hosted priority: {self.title}"
+
     def get_absolute_url(self):
         return reverse("partners:hostedpriority_detail", args=[self.pk])
 
@@ -351,7 +368,7 @@ class Action(TrackedModel):
         ]
 
     def __str__(self):
-        return f"Action {self.number}: {self.description[:60]}"
+        return shorten(self.description, ACTION_NAME_LENGTH)
 
     def get_absolute_url(self):
         return reverse("partners:action_detail", args=[self.pk])
@@ -381,6 +398,12 @@ class Action(TrackedModel):
     @property
     def carrier(self):
         return self.plan.carrier
+
+    @property
+    def carrier_name(self) -> str:
+        """The carrier with what it belongs to: "Recommendation 2 of <audit title>"."""
+        carrier = self.plan.carrier
+        return carrier.display_name if carrier is not None else ""
 
 
 class Rag(models.TextChoices):

@@ -3,7 +3,7 @@ from django.db.models import Q
 
 from partners.models import Action, Partner, Person
 from trust import clock
-from trust.filtering import DateInput, RestrictedFilterSet
+from trust.filtering import RestrictedFilterSet
 from trust.models import Component
 
 from .models import Audit, PriorityLevel, Recommendation, RecommendationStatus
@@ -44,13 +44,12 @@ class RecommendationFilterSet(RestrictedFilterSet):
     overdue = django_filters.BooleanFilter(
         method="filter_overdue",
         label="Has overdue actions",
-        widget=django_filters.widgets.BooleanWidget(),
     )
     due_after = django_filters.DateFilter(
-        method="filter_due_after", label="Actions due on or after", widget=DateInput()
+        method="filter_due_after", label="Actions due on or after"
     )
     due_before = django_filters.DateFilter(
-        method="filter_due_before", label="Actions due on or before", widget=DateInput()
+        method="filter_due_before", label="Actions due on or before"
     )
 
     class Meta(RestrictedFilterSet.Meta):

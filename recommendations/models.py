@@ -163,6 +163,11 @@ class Recommendation(TrackedModel):
     def __str__(self):
         return f"Recommendation {self.number}"
 
+    @property
+    def display_name(self) -> str:
+        """Its name wherever it stands apart from its audit (an action's carrier, a title)."""
+        return f"Recommendation {self.number} of {self.audit.title}"
+
     def get_absolute_url(self):
         return reverse("recommendations:recommendation_detail", args=[self.pk])
 

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
+from partners.filters import MyActionFilterSet
 from partners.models import Action, Attendance, HostedPriority, Membership, Partner
 from partners.querysets import ACTION_CARRIERS, overdue_against_original, overdue_q
 from risks.models import RiskRegister
@@ -121,9 +122,17 @@ class MyActionsView(LoginRequiredMixin, TemplateView):
                 .with_schedule()
                 .overdue_first(clock.today())
             )
+        filterset = MyActionFilterSet(self.request.GET, queryset=actions, request=self.request)
+        # With a filter that is not valid its error is shown beside it and nothing is listed.
+        actions = filterset.qs if filterset.is_valid() else actions.none()
         page = Paginator(actions, 50).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
         return super().get_context_data(
             person=person,
+            filter=filterset,
+            filtered=any(v for k, v in self.request.GET.items() if k != "page"),
+            query_string=query.urlencode(),
             page_obj=page,
             actions=page.object_list,
             breadcrumbs=[("Home", "/")],

@@ -115,7 +115,7 @@ class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
                 ),
                 Prefetch(
                     "related",
-                    queryset=Recommendation.objects.restrict(user),
+                    queryset=Recommendation.objects.restrict(user).select_related("audit"),
                     to_attr="visible_related",
                 ),
                 Prefetch(

@@ -199,6 +199,11 @@ class Risk(TrackedModel):
     def __str__(self):
         return f"{self.reference}: {self.title}"
 
+    @property
+    def display_name(self) -> str:
+        """Its name wherever it stands apart from its register (an action's carrier)."""
+        return f"Risk {self.reference} in {self.register}"
+
     def get_absolute_url(self):
         return reverse("risks:risk_detail", args=[self.pk])
 

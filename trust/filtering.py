@@ -1,4 +1,9 @@
-"""django-filter sets in GOV.UK markup whose choices go through the one access mechanism."""
+"""django-filter sets in GOV.UK markup whose choices go through the one access mechanism.
+
+Every filter form looks alike: each date is one native date field (``DateInput``) and each
+yes/no question a plain choice of Any, Yes or No (``AnyYesNo``), whatever widget a filter
+declares, so no list shows django-filter's "Unknown".
+"""
 
 import django_filters
 from django import forms
@@ -21,6 +26,23 @@ class DateInput(forms.DateInput):
         )
 
 
+class AnyYesNo(forms.Select):
+    """A yes/no filter: "Any" (no filtering), "Yes" or "No"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            {"class": "govuk-select", **(attrs or {})},
+            choices=[("", "Any"), ("true", "Yes"), ("false", "No")],
+        )
+
+
+# The one widget of each kind of filter, in every filter form.
+FILTER_WIDGETS = (
+    (django_filters.BooleanFilter, AnyYesNo),
+    (django_filters.DateFilter, DateInput),
+)
+
+
 class RestrictedFilterSet(django_filters.FilterSet):
     """Filters kept in the URL (GET), so a filtered list can be bookmarked."""
 
@@ -30,6 +52,14 @@ class RestrictedFilterSet(django_filters.FilterSet):
 
     class Meta:
         form = FilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for filter_ in self.filters.values():  # this instance's copies
+            for kind, widget in FILTER_WIDGETS:
+                if isinstance(filter_, kind):
+                    filter_.extra["widget"] = widget()
+                    filter_.__dict__.pop("_field", None)  # built again with the widget
 
     def search(self, queryset, name, value):
         value = value.strip()

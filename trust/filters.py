@@ -1,10 +1,7 @@
 import django_filters
-from django import forms
 
 from .filtering import RestrictedFilterSet
 from .models import Component, ComponentFunction, GoverningDocument, Outcome, Plan, Priority
-
-YES_NO = forms.Select(choices=[("", "Either"), ("true", "Yes"), ("false", "No")])
 
 
 class ComponentFilterSet(RestrictedFilterSet):
@@ -21,7 +18,6 @@ class ComponentFilterSet(RestrictedFilterSet):
         lookup_expr="isnull",
         exclude=True,
         label="Has a risk register",
-        widget=YES_NO,
     )
 
     class Meta(RestrictedFilterSet.Meta):

@@ -14,7 +14,8 @@ NAVIGATION = [
     ),
     ("Audits", "recommendations:audit_list", {"recommendations:"}),
     ("Risks", "risks:riskregister_list", {"risks:"}),
-    ("My actions", "my_actions", {"my_actions", "partners:action"}),
+    ("Actions", "partners:action_list", {"partners:action", "partners:progressupdate"}),
+    ("My actions", "my_actions", {"my_actions"}),
     ("Recent changes", "recent_changes", {"recent_changes"}),
 ]
 

@@ -41,7 +41,10 @@ def carrier_crumbs(carrier):
             ("Risk registers", reverse("risks:riskregister_list")),
             (str(register), register.get_absolute_url()),
         ]
-    return [*crumbs, (str(carrier), carrier.get_absolute_url())]
+    # A carrier under an audit or register is named by the crumb before it; a hosted priority
+    # stands alone, so its crumb says what it is.
+    name = str(carrier) if crumbs else carrier.display_name
+    return [*crumbs, (name, carrier.get_absolute_url())]
 
 
 def not_before_for(carrier):
