@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from trust.history import TrackedHistory
 from trust.models import Component, Priority, TrackedModel, choice_constraint
 from trust.permissions import ADD, REPORT, SharedQuerySet
+from trust.text import shorten
 
 from . import querysets
 from .querysets import overdue_against_original
@@ -69,6 +70,9 @@ class Person(TrackedModel):
         related_name="person",
         help_text="The login of this person, if they have one.",
     )
+
+    # Linking a login is account administration: the dashboard's changes leave it out.
+    history_account_fields = ("user",)
 
     objects = querysets.PersonQuerySet.as_manager()
     history = TrackedHistory(parent="partner")
@@ -193,11 +197,15 @@ class ActionPlan(TrackedModel):
 
     summary = models.TextField(blank=True)
 
+    # Created with its carrier and linked to it: the link is bookkeeping, not news.
+    history_internal = True
+
     objects = querysets.ActionPlanQuerySet.as_manager()
     history = TrackedHistory()
 
     def __str__(self):
-        return f"Action plan {self.pk}"
+        carrier = self.carrier
+        return f"Action plan of {carrier}" if carrier else f"Action plan {self.pk}"
 
     @property
     def carrier(self):
@@ -249,6 +257,9 @@ class HostedPriority(TrackedModel):
     action_plan = models.OneToOneField(
         ActionPlan, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_priority"
     )
+
+    # Its history shows its actions (with their updates) too.
+    history_children = ("action_plan__actions",)
 
     objects = querysets.HostedPriorityQuerySet.as_manager()
     history = TrackedHistory(parent="host", m2m_fields=[contributors])
@@ -348,7 +359,7 @@ class Action(TrackedModel):
         ]
 
     def __str__(self):
-        return f"Action {self.number}: {self.description[:60]}"
+        return f"Action {self.number}: {shorten(self.description, 60)}"
 
     def get_absolute_url(self):
         return reverse("partners:action_detail", args=[self.pk])
