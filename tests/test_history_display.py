@@ -1,4 +1,5 @@
-"""History pages read as what people did: one entry per save, in words, within their scope."""
+"""History pages read as what people did: one entry per save, in words, within their scope;
+and a delete page that says what blocks the delete before anyone types a reason."""
 
 import datetime
 
@@ -7,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from partners.services import action_create, action_slip, progress_update_add
-from recommendations.models import Recommendation
+from recommendations.models import Audit, Recommendation
 from tests import factories as f
 from trust.models import User
 from trust.services import record_save
@@ -183,3 +184,50 @@ def test_account_changes_do_not_fill_the_dashboards_recent_changes(dcs):
 
     accounts = dcs.get(reverse("recent_changes"), {"record_type": "trust.user"})
     assert len(accounts.context["entries"]) >= 10  # still there for those who look for them
+
+
+def test_deleting_an_audit_with_recommendations_says_what_blocks_it_before_the_reason(dcs):
+    audit = f.AuditFactory()
+    recs = [f.RecommendationFactory(audit=audit) for _ in range(12)]
+    url = reverse("recommendations:audit_delete", args=[audit.pk])
+
+    page = dcs.get(url)
+    assert page.status_code == 200
+    assert (
+        "This audit cannot be deleted while it has 12 recommendations. "
+        "Delete or move them first." in page.text
+    )
+    for rec in recs:
+        assert f'href="{rec.get_absolute_url()}"' in page.text
+    assert "Reason for deleting" not in page.text
+    assert "Delete audit</button>" not in page.text
+
+    refused = dcs.post(url, {"reason": "Entered twice"})
+    assert refused.status_code == 200
+    assert "cannot be deleted while it has 12 recommendations" in refused.text
+    assert Audit.objects.filter(pk=audit.pk).exists()
+
+
+def test_a_delete_names_only_the_blocking_records_the_user_may_see(db):
+    from trust.generic import delete_blockers
+
+    user = f.partner_user(username="police")
+    audit = f.AuditFactory()
+    shared = f.RecommendationFactory(audit=audit, number="1")
+    shared.responsible_officers.add(user.person)
+    f.RecommendationFactory(audit=audit, number="2")
+
+    message, shown = delete_blockers(audit, user)
+    assert [str(o) for o in shown] == ["Recommendation 1"]
+    assert "2" not in message and "Recommendation" not in message
+    assert message == "This audit cannot be deleted while other records refer to it."
+    message, shown = delete_blockers(audit, f.UserFactory(role="dcs"))
+    assert message.startswith("This audit cannot be deleted while it has 2 recommendations.")
+    assert len(shown) == 2
+
+
+def test_an_audit_with_nothing_referring_to_it_asks_for_the_reason(dcs):
+    audit = f.AuditFactory()
+    page = dcs.get(reverse("recommendations:audit_delete", args=[audit.pk]))
+    assert "Reason for deleting" in page.text
+    assert "cannot be deleted" not in page.text
