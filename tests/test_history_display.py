@@ -2,6 +2,7 @@
 and a delete page that says what blocks the delete before anyone types a reason."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.test import Client
@@ -231,3 +232,26 @@ def test_an_audit_with_nothing_referring_to_it_asks_for_the_reason(dcs):
     page = dcs.get(reverse("recommendations:audit_delete", args=[audit.pk]))
     assert "Reason for deleting" in page.text
     assert "cannot be deleted" not in page.text
+
+
+def test_a_record_that_gains_a_blocker_while_the_page_is_open_is_not_deleted(dcs):
+    from trust import generic
+
+    audit = f.AuditFactory()
+    f.RecommendationFactory(audit=audit, number="1")
+    real = generic.delete_blockers
+    # The recommendation is added after the page was checked, before the delete is written.
+    seen_empty = mock.patch.object(
+        generic, "delete_blockers", side_effect=[("", []), real(audit, dcs.user)]
+    )
+    with seen_empty:
+        response = dcs.post(
+            reverse("recommendations:audit_delete", args=[audit.pk]), {"reason": "Duplicate"}
+        )
+    assert response.status_code == 200
+    assert (
+        "This audit cannot be deleted while it has 1 recommendation. Delete or move it first."
+        in (response.text)
+    )
+    assert 'href="' + Recommendation.objects.get(audit=audit).get_absolute_url() in response.text
+    assert Audit.objects.filter(pk=audit.pk).exists()

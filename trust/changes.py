@@ -338,7 +338,7 @@ def recent_changes(user, *, limit=50, accounts=True, **filters):
     """
     entries, seen, offset = [], set(), 0
     batch = max(2 * limit, 20)
-    while len(entries) < limit:
+    for _ in range(6):  # a bounded cost, however many rows show nothing
         window, more = changes_window(
             user, limit=batch, offset=offset, accounts=accounts, **filters
         )
@@ -347,9 +347,10 @@ def recent_changes(user, *, limit=50, accounts=True, **filters):
             if key not in seen:  # a save split between two windows
                 seen.add(key)
                 entries.append(entry)
-        if not more:
+        if not more or len(entries) >= limit:
             break
         offset += batch
+        batch *= 2
     return entries[:limit]
 
 

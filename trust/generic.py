@@ -336,12 +336,10 @@ class ObjectDeleteView(ObjectFormView):
         label = str(self.object)
         try:
             record_delete(self.object, by=self.request.user, reason=form.cleaned_data["reason"])
-        except ProtectedError as error:
-            blockers = sorted({str(o) for o in error.protected_objects})[:5]
-            form.add_error(
-                None, f"{label} cannot be deleted while these refer to it: {', '.join(blockers)}."
-            )
-            return self.form_invalid(form)
+        except (ProtectedError, RestrictedError):
+            # Something came to refer to it since the page was shown: say what, as on arrival.
+            self.blocked, self.blockers = delete_blockers(self.object, self.request.user)
+            return self.render_to_response(self.get_context_data())
         messages.success(self.request, f"{label} deleted.")
         return HttpResponseRedirect(self.get_success_url())
 
