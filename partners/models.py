@@ -9,21 +9,13 @@ from django.utils.formats import date_format
 from trust.history import TrackedHistory
 from trust.models import Component, Priority, TrackedModel, choice_constraint
 from trust.permissions import ADD, REPORT, SharedQuerySet
+from trust.text import shorten
 
 from . import querysets
 from .querysets import overdue_against_original
 
 # An action is named by its text, cut at a word boundary to this many characters.
 ACTION_NAME_LENGTH = 80
-
-
-def shorten(text: str, length: int) -> str:
-    """``text`` on one line, cut at the last word boundary within ``length`` characters."""
-    text = " ".join(text.split())
-    if len(text) <= length:
-        return text
-    cut = text[: length - 1].rsplit(" ", 1)[0] if " " in text[: length - 1] else text[: length - 1]
-    return cut.rstrip(" ,;:.") + "…"
 
 
 class Sector(models.TextChoices):
@@ -81,6 +73,9 @@ class Person(TrackedModel):
         related_name="person",
         help_text="The login of this person, if they have one.",
     )
+
+    # Linking a login is account administration: the dashboard's changes leave it out.
+    history_account_fields = ("user",)
 
     objects = querysets.PersonQuerySet.as_manager()
     history = TrackedHistory(parent="partner")
@@ -207,11 +202,15 @@ class ActionPlan(TrackedModel):
 
     summary = models.TextField(blank=True)
 
+    # Created with its carrier and linked to it: the link is bookkeeping, not news.
+    history_internal = True
+
     objects = querysets.ActionPlanQuerySet.as_manager()
     history = TrackedHistory()
 
     def __str__(self):
-        return f"Action plan {self.pk}"
+        carrier = self.carrier
+        return f"Action plan of {carrier}" if carrier else f"Action plan {self.pk}"
 
     @property
     def carrier(self):
@@ -263,6 +262,9 @@ class HostedPriority(TrackedModel):
     action_plan = models.OneToOneField(
         ActionPlan, on_delete=models.PROTECT, null=True, blank=True, related_name="hosted_priority"
     )
+
+    # Its history shows its actions (with their updates) too.
+    history_children = ("action_plan__actions",)
 
     objects = querysets.HostedPriorityQuerySet.as_manager()
     history = TrackedHistory(parent="host", m2m_fields=[contributors])

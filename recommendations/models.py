@@ -137,7 +137,8 @@ class Recommendation(TrackedModel):
         ActionPlan, on_delete=models.PROTECT, null=True, blank=True, related_name="recommendation"
     )
 
-    history_children = ("verifications",)
+    # Its history shows its verifications and its actions (with their updates) too.
+    history_children = ("verifications", "action_plan__actions")
     names_people = ("responsible_officers",)
 
     objects = querysets.RecommendationQuerySet.as_manager()

@@ -23,7 +23,7 @@ from partners.models import Action, Attendance, HostedPriority, Membership, Part
 from partners.querysets import ACTION_CARRIERS, overdue_against_original, overdue_q
 from risks.models import RiskRegister
 from trust import clock
-from trust.changes import recent_changes, tracked_models
+from trust.changes import changes_window, recent_changes, tracked_models
 from trust.forms import GovukForm
 from trust.models import Component, Meeting, User
 from trust.permissions import ADD, FULL_ACCESS, Role, role_of, user_can
@@ -102,7 +102,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             due_soon_days=settings.TRUST["DUE_SOON_DAYS"],
             hosted_attention=hosted,
             register_gaps=register_gaps,
-            changes=recent_changes(user, limit=8),
+            changes=recent_changes(user, limit=8, accounts=False),
             **kwargs,
         )
 
@@ -209,16 +209,16 @@ class RecentChangesView(LoginRequiredMixin, TemplateView):
             page = min(max(int(self.request.GET.get("page", 1)), 1), 100_000)
         except ValueError:
             page = 1
-        entries = recent_changes(
-            user, limit=self.per_page + 1, offset=(page - 1) * self.per_page, **filters
+        entries, has_next = changes_window(
+            user, limit=self.per_page, offset=(page - 1) * self.per_page, **filters
         )
         query = self.request.GET.copy()
         query.pop("page", None)
         return super().get_context_data(
             form=form,
-            entries=entries[: self.per_page],
+            entries=entries,
             page=page,
-            has_next=len(entries) > self.per_page,
+            has_next=has_next,
             query_string=query.urlencode(),
             filtered=any(v for k, v in self.request.GET.items() if k != "page"),
             breadcrumbs=[("Home", "/")],

@@ -10,6 +10,7 @@ from django.urls import reverse
 from partners.models import ActionPlan, HostedPriority, Partner, Person
 from trust.history import TrackedHistory
 from trust.models import Component, TrackedModel, choice_constraint
+from trust.text import shorten
 
 from . import querysets
 
@@ -173,7 +174,7 @@ class Risk(TrackedModel):
         HostedPriority, blank=True, related_name="risks", verbose_name="linked hosted priorities"
     )
 
-    history_children = ("controls",)
+    history_children = ("controls", "action_plan__actions")
 
     names_people = ("owner",)
 
@@ -251,7 +252,7 @@ class RiskControl(TrackedModel):
         ordering = ["risk", "order", "pk"]
 
     def __str__(self):
-        return self.description[:80]
+        return shorten(self.description, 80)
 
     def get_absolute_url(self):
         return self.risk.get_absolute_url()

@@ -173,9 +173,7 @@ def test_the_partner_home_counts_only_visible_actions_of_a_hosted_plan(world):
     f.ActionFactory(
         plan=hosted.action_plan, owner=world["hidden_owner"], due_date=HIDDEN_DUE
     )  # overdue and hidden
-    [row] = HostedPriority.objects.filter(pk=hosted.pk).with_plan_progress(
-        TODAY, world["pct_user"]
-    )
+    [row] = HostedPriority.objects.filter(pk=hosted.pk).with_plan_progress(TODAY, world["pct_user"])
     assert (row.actions_total, row.overdue_count) == (1, 0)
     [full] = HostedPriority.objects.filter(pk=hosted.pk).with_plan_progress(TODAY, world["dcs"])
     assert (full.actions_total, full.overdue_count) == (2, 1)

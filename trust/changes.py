@@ -5,6 +5,7 @@ Related records are named (not shown as ids), choices by their labels, dates as
 records are fetched in bulk, one query per related model, however long the history.
 """
 
+import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -42,10 +43,16 @@ class Entry:
 
 
 def _tracked_fields(model):
-    """The fields the history keeps (a model may exclude some, e.g. the password hash)."""
+    """The fields the history keeps and shows (a model may exclude some, e.g. the password
+    hash); links to bookkeeping records (``history_internal``, e.g. a carrier's action plan,
+    created with it) are not news to a reader."""
     kept = {f.attname for f in model.history.model._meta.concrete_fields}
     return [
-        f for f in model._meta.concrete_fields if f.name not in HIDDEN_FIELDS and f.attname in kept
+        f
+        for f in model._meta.concrete_fields
+        if f.name not in HIDDEN_FIELDS
+        and f.attname in kept
+        and not getattr(f.related_model, "history_internal", False)
     ]
 
 
@@ -59,9 +66,7 @@ NOT_SHARED = "(not shared with you)"
 
 def _visible(related, user):
     """Records of ``related`` whose names ``user`` may read, or None for all of them."""
-    from .permissions import FULL_ACCESS, Role, role_of
-
-    if user is None or role_of(user) in FULL_ACCESS or role_of(user) == Role.AUDITOR:
+    if _sees_all(user):
         return None
     manager = related._default_manager
     return manager.restrict(user) if hasattr(manager, "restrict") else manager.none()
@@ -129,58 +134,136 @@ def display(f, value, names):
     return str(value)
 
 
-def describe(model, rows, user=None):
-    """Entries for historical ``rows`` of ``model`` (any objects), each diffed with the row
-    before it for the same object in ``rows``; rows must be in time order."""
+# A save writes its row, then one row per many-to-many change (simple-history writes on
+# m2m_changed), each within moments of the save; such rows are read back as one entry.
+SAME_SAVE = datetime.timedelta(seconds=10)
+
+
+def _continues(group, row, fields):
+    """Whether ``row`` was written by the same save as the rows of ``group``."""
+    first, last = group[0], group[-1]
+    return (
+        row.history_type == "~"
+        and first.history_type != "-"
+        and row.history_user_id == first.history_user_id
+        and (row.history_change_reason or "") == (first.history_change_reason or "")
+        and datetime.timedelta(0) <= row.history_date - first.history_date <= SAME_SAVE
+        # Every save moves the version on; the m2m rows copy the save's values.
+        and getattr(row, "version", None) == getattr(last, "version", None)
+        and all(getattr(row, f.attname) == getattr(last, f.attname) for f in fields)
+    )
+
+
+def _saves(rows, fields):
+    """``rows`` (time order) gathered into saves: [(row before the save or None, [rows])]."""
+    saves, open_save, last = [], {}, {}
+    for row in rows:
+        group = open_save.get(row.id)
+        if group is not None and _continues(group, row, fields):
+            group.append(row)
+        else:
+            group = open_save[row.id] = [row]
+            saves.append((last.get(row.id), group))
+        last[row.id] = row
+    return saves
+
+
+def _field_changes(fields, before, after, names):
+    changes = []
+    for f in fields:
+        new = getattr(after, f.attname)
+        old = getattr(before, f.attname) if before is not None else None
+        if before is None and new in (None, ""):
+            continue
+        if before is None or old != new:
+            old_shown = display(f, old, names) if before is not None else ""
+            changes.append(Change(_label(f), old_shown, display(f, new, names)))
+    return changes
+
+
+def _m2m_changes(m2m, before, after, names):
+    changes = []
+    for m2m_field, per_row in m2m.items():
+        now = per_row[after.history_id]
+        was = per_row.get(before.history_id, frozenset()) if before is not None else frozenset()
+        if now == was:
+            continue
+        target = names.get(m2m_field.related_model, {})
+        added = sorted(target.get(i, f"#{i}") for i in now - was)
+        removed = sorted(target.get(i, f"#{i}") for i in was - now)
+        changes.append(
+            Change(
+                _label(m2m_field),
+                "; ".join(f"removed {n}" for n in removed),
+                "; ".join(f"added {n}" for n in added),
+            )
+        )
+    return changes
+
+
+def describe(model, rows, user=None, *, hidden=()):
+    """Entries for historical ``rows`` of ``model`` (any objects), one per save, each diffed
+    with the save before it for the same object in ``rows``; rows must be in time order.
+
+    A change of nothing shown (a version bump, an internal link, a field in ``hidden``) is
+    left out; creations and deletions always stay.
+    """
     names = _names(model, rows, user)
     m2m = _m2m_targets(model, rows)
     fields = _tracked_fields(model)
-    previous = {}
+    shown = [f for f in fields if f.name not in hidden]
     entries = []
-    for row in rows:
-        before = previous.get(row.id)
-        entry = Entry(row=row, kind=TYPE_LABELS.get(row.history_type, row.history_type))
-        for f in fields:
-            new = getattr(row, f.attname)
-            old = getattr(before, f.attname) if before is not None else None
-            if row.history_type == "-":
-                continue
-            if before is None and new in (None, ""):
-                continue
-            if before is None or old != new:
-                entry.changes.append(
-                    Change(
-                        _label(f), display(f, old, names) if before else "", display(f, new, names)
-                    )
-                )
-        for m2m_field, per_row in m2m.items():
-            now = per_row[row.history_id]
-            was = (
-                m2m[m2m_field].get(before.history_id, frozenset())
-                if before is not None
-                else frozenset()
-            )
-            if row.history_type == "-" or now == was:
-                continue
-            target = names.get(m2m_field.related_model, {})
-            added = sorted(target.get(i, f"#{i}") for i in now - was)
-            removed = sorted(target.get(i, f"#{i}") for i in was - now)
-            entry.changes.append(
-                Change(
-                    _label(m2m_field),
-                    "; ".join(f"removed {n}" for n in removed),
-                    "; ".join(f"added {n}" for n in added),
-                )
-            )
-        previous[row.id] = row
+    for before, group in _saves(rows, fields):
+        first, after = group[0], group[-1]
+        entry = Entry(row=first, kind=TYPE_LABELS.get(first.history_type, first.history_type))
+        entry.rows = group
+        if first.history_type != "-":
+            entry.changes = _field_changes(shown, before, after, names)
+            entry.changes += _m2m_changes(m2m, before, after, names)
+        if first.history_type == "~" and not entry.changes:
+            continue
         entries.append(entry)
     return entries
 
 
-def history_for(obj, user=None):
-    """Every change to ``obj`` and to its child records (``history_children``), newest first.
+def _sees_all(user):
+    from .permissions import FULL_ACCESS, Role, role_of
 
-    Children are read by their parent column, so deleted children still show.
+    return user is None or role_of(user) in FULL_ACCESS or role_of(user) == Role.AUDITOR
+
+
+def _child_rows(model, path, parent_ids, user):
+    """(child model, its historical rows) reached from ``parent_ids`` of ``model`` by
+    ``path``: reverse relations, or a forward link then reverse ones ("action_plan__actions").
+
+    Rows are read by the parent column, so deleted children still show, to those who see
+    everything; everyone else sees only the children ``restrict`` gives them.
+    """
+    ids = set(parent_ids)
+    for name in path.split("__"):
+        relation = model._meta.get_field(name)
+        if relation.concrete:  # a forward link: follow the values the parent ever held
+            ids = set(
+                model.history.filter(id__in=ids)
+                .exclude(**{relation.attname: None})
+                .values_list(relation.attname, flat=True)
+            )
+            model = relation.related_model
+            continue
+        model = relation.related_model
+        rows = model.history.filter(**{f"{relation.field.attname}__in": ids})
+        if not _sees_all(user):
+            rows = rows.filter(id__in=model.objects.restrict(user).values("pk"))
+        ids = rows.values_list("id", flat=True)
+    rows = rows.select_related("history_user").order_by("history_date", "history_id")
+    return model, list(rows)
+
+
+def history_for(obj, user=None):
+    """Every change to ``obj`` and to its child records, newest first.
+
+    Children are what ``history_children`` names on the model, and on those children in
+    turn (a recommendation's actions, then their progress updates and due-date changes).
     """
     model = type(obj)
     rows = list(
@@ -192,19 +275,19 @@ def history_for(obj, user=None):
     children = getattr(model, "history_children", ())
     for entry in entries:
         entry.record_label, entry.record_url = (str(obj), None) if children else ("", None)
-    for name in children:
-        relation = model._meta.get_field(name)
-        child = relation.related_model
-        child_rows = list(
-            child.history.filter(**{relation.field.attname: obj.pk})
-            .select_related("history_user")
-            .order_by("history_date", "history_id")
-        )
+    pending = [(model, path, {obj.pk}) for path in children]
+    while pending:
+        parent, path, parent_ids = pending.pop(0)
+        child, child_rows = _child_rows(parent, path, parent_ids, user)
         names = _names(child, child_rows, user)
         for entry in describe(child, child_rows, user):
             entry.record_label, _ = _record_link(child, entry.row, names)
             entry.record_url = None
             entries.append(entry)
+        child_ids = {row.id for row in child_rows}
+        if parent is model and child_ids:
+            # One level further down (an action's updates), never deeper.
+            pending += [(child, p, child_ids) for p in getattr(child, "history_children", ())]
     entries.sort(key=lambda e: (e.row.history_date, e.row.history_id), reverse=True)
     return entries
 
@@ -231,7 +314,9 @@ def _record_link(model, row, names):
             parts.append(display(f, getattr(row, f.attname), names))
         label = f"{model._meta.verbose_name.capitalize()}: {', '.join(parts)}"
     else:
-        label = f"{model._meta.verbose_name.capitalize()}: {row.instance}"
+        name, kind = str(row.instance), model._meta.verbose_name.capitalize()
+        # "Recommendation 2", not "Recommendation: Recommendation 2".
+        label = name if name.lower().startswith(kind.lower()) else f"{kind}: {name}"
     url = model_url(model, "detail", row.id)
     parent = getattr(model, "_history_parent", None)
     if url is None and parent:
@@ -242,21 +327,37 @@ def _record_link(model, row, names):
     return label, url
 
 
-def recent_changes(
-    user, *, limit=50, offset=0, model=None, actor=None, actor_partner=None, since=None, until=None
-):
-    """The newest changes the user may see, across every record type.
+def recent_changes(user, *, limit=50, accounts=True, **filters):
+    """The newest ``limit`` changes the user may see, across every record type.
 
-    One UNION query picks the rows (newest first); then, per record type that appears, one
-    query for its rows, one for the rows they are compared with, and the names they show.
-    ``since``/``until`` are aware datetimes; ``model`` limits to one record type.
+    Rows that show nothing are skipped and more are read to fill ``limit``.
+    ``accounts=False`` leaves out sign-in accounts and the links to them (the dashboard:
+    creating demo or new accounts is not the trust's news). ``filters``: see ``_picks``.
     """
+    entries, seen, offset = [], set(), 0
+    batch = max(2 * limit, 20)
+    for _ in range(6):  # a bounded cost, however many rows show nothing
+        window, more = changes_window(
+            user, limit=batch, offset=offset, accounts=accounts, **filters
+        )
+        for entry in window:
+            key = (entry.model_label, entry.row.history_id)
+            if key not in seen:  # a save split between two windows
+                seen.add(key)
+                entries.append(entry)
+        if not more or len(entries) >= limit:
+            break
+        offset += batch
+        batch *= 2
+    return entries[:limit]
+
+
+def _picks(user, models_, *, actor=None, actor_partner=None, since=None, until=None):
+    """One UNION query of (model label, history id, date) over the models' history rows the
+    user may see, newest first. ``since``/``until`` are aware datetimes."""
     from .permissions import FULL_ACCESS, Role, role_of
 
     role = role_of(user)
-    if role is None:
-        return []
-    models_ = [model] if model else tracked_models()
     selects = []
     for m in models_:
         rows = m.history.all()
@@ -279,7 +380,28 @@ def recent_changes(
         )
     # One flat UNION ALL: chained union() calls nest, and SQLite's parser gives up on that.
     picks = selects[0].union(*selects[1:], all=True) if len(selects) > 1 else selects[0]
-    chosen = list(picks.order_by("-history_date", "-history_id")[offset : offset + limit])
+    return picks.order_by("-history_date", "-history_id")
+
+
+def changes_window(user, *, limit=50, offset=0, model=None, accounts=True, **filters):
+    """(entries, more): the changes among the ``limit`` newest history rows the user may see
+    from ``offset`` on (a page of Recent changes), and whether older rows remain.
+
+    One UNION query picks the rows; then, per record type that appears, one query for its
+    rows, one for the rows they are compared with, and the names they show. A save is one
+    entry; a row that shows nothing is left out, so a window may hold fewer than ``limit``.
+    """
+    from django.contrib.auth import get_user_model
+
+    from .permissions import role_of
+
+    if role_of(user) is None:
+        return [], False
+    models_ = [model] if model else tracked_models()
+    if not accounts:
+        models_ = [m for m in models_ if m is not get_user_model()]
+    chosen = list(_picks(user, models_, **filters)[offset : offset + limit + 1])
+    more, chosen = len(chosen) > limit, chosen[:limit]
     by_model = defaultdict(list)
     for label, history_id, _ in chosen:
         by_model[label].append(history_id)
@@ -299,9 +421,17 @@ def recent_changes(
         previous = [p for p in previous if (p.id, p.valid_to) in wanted]
         ordered = sorted(previous + rows, key=lambda r: (r.history_date, r.history_id))
         names = _names(m, ordered, user)
-        for entry in describe(m, ordered, user):
-            if entry.row.history_id in ids:
+        hidden = () if accounts else getattr(m, "history_account_fields", ())
+        for entry in describe(m, ordered, user, hidden=hidden):
+            picked = [r.history_id for r in entry.rows if r.history_id in ids]
+            if picked:
                 entry.record_label, entry.record_url = _record_link(m, entry.row, names)
                 entry.model_label = m._meta.label
-                described[(m._meta.label, entry.row.history_id)] = entry
-    return [described[(label, hid)] for label, hid, _ in chosen if (label, hid) in described]
+                for history_id in picked:
+                    described[(m._meta.label, history_id)] = entry
+    entries = []
+    for label, history_id, _ in chosen:
+        entry = described.get((label, history_id))
+        if entry is not None and entry not in entries:
+            entries.append(entry)
+    return entries, more

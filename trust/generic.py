@@ -6,11 +6,15 @@ confirmed), and a visible record they may not change 403. Per-model views are a 
 the model, the queryset optimisations, the form or filter, the template overrides.
 """
 
+from collections import defaultdict
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.db import router
 from django.db.models import ProtectedError
+from django.db.models.deletion import Collector, RestrictedError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
@@ -263,21 +267,79 @@ class ObjectFormView(ObjectMixin, FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
 
+def _count(n, model):
+    opts = model._meta
+    return f"{n} {opts.verbose_name if n == 1 else opts.verbose_name_plural}"
+
+
+def delete_blockers(obj, user):
+    """(message, records): why ``obj`` cannot be deleted and the records in the way that
+    ``user`` may see; ("", []) when nothing stops it. Asks Django's deletion collector, which
+    reads the relations without writing anything.
+
+    Only records the user may see are named or counted: if any are hidden, the message says
+    that other records refer to it, without a number.
+    """
+    collector = Collector(using=router.db_for_write(type(obj)))
+    try:
+        collector.collect([obj])
+        return "", []
+    except ProtectedError as error:
+        blocking = error.protected_objects
+    except RestrictedError as error:
+        blocking = error.restricted_objects
+    pks = defaultdict(set)
+    for other in blocking:
+        pks[type(other)].add(other.pk)
+    shown, counts, hidden = [], [], False
+    for model, ids in pks.items():
+        manager = model._default_manager
+        visible = (
+            list(manager.restrict(user).filter(pk__in=ids)) if hasattr(manager, "restrict") else []
+        )
+        hidden = hidden or len(visible) < len(ids)
+        shown += visible
+        counts.append(_count(len(visible), model))
+    kind = type(obj)._meta.verbose_name
+    if hidden:
+        return f"This {kind} cannot be deleted while other records refer to it.", shown
+    them = "it" if len(shown) == 1 else "them"
+    listed = " and ".join([", ".join(counts[:-1]), counts[-1]] if len(counts) > 1 else counts)
+    return (
+        f"This {kind} cannot be deleted while it has {listed}. Delete or move {them} first.",
+        shown,
+    )
+
+
 class ObjectDeleteView(ObjectFormView):
+    """Asks for a reason, unless something refers to the record: then it says what, before
+    anyone types a reason, and offers the records in the way."""
+
     action = DELETE
     form_class = DeleteForm
     template_name = "generic/object_delete.html"
+    blockers_listed = 25
+
+    def get_object(self, queryset=None):
+        obj = super().get_object(queryset)
+        self.blocked, self.blockers = delete_blockers(obj, self.request.user)
+        return obj
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.blocked:
+            return self.render_to_response(self.get_context_data())
+        form = self.get_form()
+        return self.form_valid(form) if form.is_valid() else self.form_invalid(form)
 
     def form_valid(self, form):
         label = str(self.object)
         try:
             record_delete(self.object, by=self.request.user, reason=form.cleaned_data["reason"])
-        except ProtectedError as error:
-            blockers = sorted({str(o) for o in error.protected_objects})[:5]
-            form.add_error(
-                None, f"{label} cannot be deleted while these refer to it: {', '.join(blockers)}."
-            )
-            return self.form_invalid(form)
+        except (ProtectedError, RestrictedError):
+            # Something came to refer to it since the page was shown: say what, as on arrival.
+            self.blocked, self.blockers = delete_blockers(self.object, self.request.user)
+            return self.render_to_response(self.get_context_data())
         messages.success(self.request, f"{label} deleted.")
         return HttpResponseRedirect(self.get_success_url())
 
@@ -287,7 +349,13 @@ class ObjectDeleteView(ObjectFormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["object"] = self.object
-        context["title"] = f"Delete {self.model._meta.verbose_name}"
+        verbose = self.model._meta.verbose_name
+        context["title"] = (
+            f"You cannot delete this {verbose} yet" if self.blocked else f"Delete {verbose}"
+        )
+        context["blocked"] = self.blocked
+        context["blockers"] = self.blockers[: self.blockers_listed]
+        context["more_blockers"] = len(self.blockers) - len(context["blockers"])
         return context
 
 

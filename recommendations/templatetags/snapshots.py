@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from trust.templatetags.govuk import TAG_COLOURS
+from trust.text import shorten
 
 register = template.Library()
 
@@ -78,11 +79,7 @@ def snapshot_action_rows(snapshot):
                 if action.latest_rag
                 else "—"
             )
-            description = (
-                action.description
-                if len(action.description) <= 140
-                else action.description[:139] + "…"
-            )
+            description = shorten(action.description, 140)
             rows.append(
                 f'<tr class="govuk-table__row"><td class="govuk-table__cell">{number}</td>'
                 f'<td class="govuk-table__cell govuk-body-s">{action.number}. {escape(description)}</td>'
