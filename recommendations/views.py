@@ -194,6 +194,7 @@ class RecommendationStatusView(RecommendationMixin, ActionFormMixin):
     action = CHANGE
     form_class = StatusForm
     title = "Change the status"
+    stale_fields = ("status",)
 
     def get_form_kwargs(self):
         return {

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils.formats import date_format
 
+from .services import fields_not_kept
+
 HIDDEN_FIELDS = {"id", "version"}
 TYPE_LABELS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
@@ -302,6 +304,7 @@ def recent_changes(
         for entry in describe(m, ordered, user):
             if entry.row.history_id in ids:
                 entry.record_label, entry.record_url = _record_link(m, entry.row, names)
-                entry.model_label = m._meta.label
+                # No restore button where the history cannot rebuild the record.
+                entry.model_label = "" if fields_not_kept(m) else m._meta.label
                 described[(m._meta.label, entry.row.history_id)] = entry
     return [described[(label, hid)] for label, hid, _ in chosen if (label, hid) in described]
