@@ -227,6 +227,14 @@ def test_a_required_field_left_empty_is_named_in_its_message(dcs):
     assert "Select how the auditor grades recommendations" in response.text
 
 
+def test_signing_in_with_empty_boxes_names_them(db):
+    response = Client().post(reverse("login"), {"username": "", "password": ""})
+    assert response.status_code == 200
+    assert "Enter the username" in response.text
+    assert "Enter the password" in response.text
+    assert "This field is required." not in response.text
+
+
 def test_text_longer_than_its_limit_is_named_with_the_limit(dcs):
     rec = f.RecommendationFactory()
     url = reverse("recommendations:recommendation_update", args=[rec.pk])

@@ -8,6 +8,7 @@ record to what the user may see (``restrict``), and saves through ``trust.servic
 import datetime
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.forms.renderers import TemplatesSetting
@@ -203,6 +204,10 @@ class GovukFormMixin:
 
 class GovukForm(GovukFormMixin, forms.Form):
     pass
+
+
+class SignInForm(GovukFormMixin, AuthenticationForm):
+    """Django's sign-in, with messages that name the missing box."""
 
 
 class TrackedModelForm(GovukFormMixin, forms.ModelForm):
