@@ -128,7 +128,9 @@ def _is_choice(field) -> bool:
 def name_the_field(field, name: str, owner: str | None = None, text_limit=TEXT_MAX_LENGTH):
     """Messages that say which field is wrong and how, instead of Django's bare defaults;
     ``text_limit`` bounds a text field that has no limit of its own."""
-    label = str(field.label or name.replace("_", " ").capitalize()).replace("%", "%%")
+    label = str(field.label or name.replace("_", " ").capitalize())
+    # The length and range messages are %-formatted with the validator's numbers.
+    escaped = label.replace("%", "%%")
     default_required = forms.Field.default_error_messages["required"]
     if str(field.error_messages.get("required")) == str(default_required):
         verb = SELECT if _is_choice(field) else ENTER
@@ -139,14 +141,14 @@ def name_the_field(field, name: str, owner: str | None = None, text_limit=TEXT_M
             field.max_length = text_limit
             field.validators.append(MaxLengthValidator(text_limit))
         field.error_messages["max_length"] = TOO_LONG.format(
-            label=label, limit=f"{field.max_length:,}"
+            label=escaped, limit=f"{field.max_length:,}"
         )
         field.error_messages["null_characters_not_allowed"] = NO_NUL.format(label=label)
     if type(field) is forms.ModelMultipleChoiceField:
         field.__class__ = RecordsField  # same field, with the id range checked first
     if isinstance(field, forms.IntegerField):
         low, high = INTEGER_RANGE
-        message = NUMBER_RANGE.format(label=label, low=f"{low:,}", high=f"{high:,}")
+        message = NUMBER_RANGE.format(label=escaped, low=f"{low:,}", high=f"{high:,}")
         if field.min_value is None:
             field.validators.append(MinValueValidator(low, message=message))
         if field.max_value is None:
