@@ -91,6 +91,8 @@ class RowData:
 def _text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, str) and "\x00" in value:  # an XLSX cell can hold one too
+        _fail(NUL_IN_FILE)
     if isinstance(value, datetime.datetime):
         value = value.date()
     if isinstance(value, datetime.date):
@@ -121,9 +123,16 @@ def _xlsx_rows(data: bytes):
     workbook.close()
 
 
+NUL_IN_FILE = (
+    "The file contains a null character, which text files do not: save it again as "
+    "CSV (UTF-8) or XLSX and upload it again."
+)
+
+
 def _csv_rows(data: bytes):
-    if b"\x00" in data[:4096]:
-        _fail("The file is not a CSV text file.")
+    # Anywhere in the file, not only at its start: the databases refuse a null in text.
+    if b"\x00" in data:
+        _fail(NUL_IN_FILE)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:

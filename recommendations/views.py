@@ -198,6 +198,7 @@ class RecommendationStatusView(RecommendationMixin, ActionFormMixin):
     action = CHANGE
     form_class = RecommendationStatusForm
     title = "Change the status"
+    stale_fields = ("status",)
 
     def get_form_kwargs(self):
         return {

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils.formats import date_format
 
+from .services import fields_not_kept
+
 HIDDEN_FIELDS = {"id", "version"}
 TYPE_LABELS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 
@@ -426,7 +428,8 @@ def changes_window(user, *, limit=50, offset=0, model=None, accounts=True, **fil
             picked = [r.history_id for r in entry.rows if r.history_id in ids]
             if picked:
                 entry.record_label, entry.record_url = _record_link(m, entry.row, names)
-                entry.model_label = m._meta.label
+                # No restore button where the history cannot rebuild the record.
+                entry.model_label = "" if fields_not_kept(m) else m._meta.label
                 for history_id in picked:
                     described[(m._meta.label, history_id)] = entry
     entries = []

@@ -9,12 +9,22 @@ import django_filters
 from django import forms
 from django.db.models import Q
 
-from .forms import GovukFormRenderer
+from .forms import GovukFormRenderer, name_the_field
 from .permissions import RestrictedQuerySet
+
+# Longer than any search a person types; SQLite refuses LIKE patterns over 50,000 bytes.
+FILTER_TEXT_MAX_LENGTH = 500
 
 
 class FilterForm(forms.Form):
+    """Every filter's messages name it, and free text is bounded before it reaches a query."""
+
     default_renderer = GovukFormRenderer()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            name_the_field(field, name, text_limit=FILTER_TEXT_MAX_LENGTH)
 
 
 class DateInput(forms.DateInput):

@@ -8,12 +8,25 @@ record to what the user may see (``restrict``), and saves through ``trust.servic
 import datetime
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.forms.renderers import TemplatesSetting
 
 from .permissions import RestrictedQuerySet
 from .services import record_save
 
+# Longer than any text a person writes on purpose (the longest recommendation in the seeds is
+# under 1,000 characters), short enough that a paste of a whole file is refused.
+TEXT_MAX_LENGTH = 10_000
+# The integers the databases store (PostgreSQL's integer); a bigger one is a typing slip.
+INTEGER_RANGE = (-(2**31), 2**31 - 1)
+
+ENTER = "Enter {what}"
+SELECT = "Select {what}"
+TOO_LONG = "{label} must be {limit} characters or fewer"
+NO_NUL = "{label} must not contain a null character: type or paste it again"
+NUMBER_RANGE = "{label} must be a whole number between {low} and {high}"
 ENTER_REAL_DATE = "{label} must be a real date"
 ENTER_DATE = "Enter {label_lower}"
 DATE_INCOMPLETE = "{label} must include a day, month and year"
@@ -67,7 +80,7 @@ class GovukDateField(forms.MultiValueField):
             raise ValidationError(DATE_INCOMPLETE.format(label=label), code="incomplete")
         try:
             result = datetime.date(int(year), int(month), int(day))
-        except ValueError:
+        except (ValueError, OverflowError):  # a 20-digit year overflows rather than fails
             raise ValidationError(ENTER_REAL_DATE.format(label=label), code="invalid") from None
         if result.year < 1900:
             raise ValidationError(ENTER_REAL_DATE.format(label=label), code="invalid")
@@ -87,22 +100,116 @@ def _date_formfield(field, **kwargs):
     )
 
 
+def _lower_first(label: str) -> str:
+    # "RAG rating" keeps its capitals; "Title" becomes "title".
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
+
+
+# Labels that read on after "Enter"/"Select" as they are: "Enter what you saw".
+_READS_ON = ("what ", "who ", "why ", "when ", "how ", "which ", "your ", "the ", "a ", "an ")
+
+
+def _what(label: str, owner: str | None) -> str:
+    """The thing a required message asks for: "the audit's title", "what has happened"."""
+    text = _lower_first(label)
+    if text.lower().startswith(_READS_ON):
+        return text
+    if owner and text.lower() == owner.lower():
+        return f"the {text}"
+    return f"the {owner}'s {text}" if owner else f"the {text}"
+
+
+def _is_choice(field) -> bool:
+    return isinstance(
+        field, forms.ChoiceField | forms.ModelChoiceField | forms.FileField | forms.BooleanField
+    )
+
+
+def name_the_field(field, name: str, owner: str | None = None, text_limit=TEXT_MAX_LENGTH):
+    """Messages that say which field is wrong and how, instead of Django's bare defaults;
+    ``text_limit`` bounds a text field that has no limit of its own."""
+    label = str(field.label or name.replace("_", " ").capitalize())
+    # The length and range messages are %-formatted with the validator's numbers.
+    escaped = label.replace("%", "%%")
+    default_required = forms.Field.default_error_messages["required"]
+    if str(field.error_messages.get("required")) == str(default_required):
+        verb = SELECT if _is_choice(field) else ENTER
+        field.error_messages["required"] = verb.format(what=_what(label, owner))
+    if isinstance(field, forms.CharField) and not isinstance(field, forms.MultiValueField):
+        if field.max_length is None:
+            # Unbounded model text (TextField): a limit nobody reaches by accident.
+            field.max_length = text_limit
+            field.validators.append(MaxLengthValidator(text_limit))
+        field.error_messages["max_length"] = TOO_LONG.format(
+            label=escaped, limit=f"{field.max_length:,}"
+        )
+        field.error_messages["null_characters_not_allowed"] = NO_NUL.format(label=label)
+    if type(field) is forms.ModelMultipleChoiceField:
+        field.__class__ = RecordsField  # same field, with the id range checked first
+    if isinstance(field, forms.IntegerField):
+        low, high = INTEGER_RANGE
+        message = NUMBER_RANGE.format(label=escaped, low=f"{low:,}", high=f"{high:,}")
+        if field.min_value is None:
+            field.validators.append(MinValueValidator(low, message=message))
+        if field.max_value is None:
+            field.validators.append(MaxValueValidator(high, message=message))
+
+
+class RecordsField(forms.ModelMultipleChoiceField):
+    """Several records by id; an id no database could hold is an invalid choice, refused
+    before the query (SQLite cannot even pass it to ``IN``)."""
+
+    def _check_values(self, value):
+        low, high = INTEGER_RANGE
+        if self.to_field_name is None and self.queryset.model._meta.pk.get_internal_type() in (
+            "AutoField",
+            "BigAutoField",
+            "IntegerField",
+            "BigIntegerField",
+        ):
+            for pk in value:
+                text = str(pk).strip()
+                if text.lstrip("-").isdigit() and not low <= int(text) <= high:
+                    raise ValidationError(
+                        self.error_messages["invalid_choice"],
+                        code="invalid_choice",
+                        params={"value": text},
+                    )
+        return super()._check_values(value)
+
+
 class GovukFormMixin:
-    """Restricts related-record choices to what ``user`` may see; GOV.UK markup via the renderer."""
+    """Restricts related-record choices to what ``user`` may see; GOV.UK markup via the renderer.
+
+    Every field's messages name it ("Enter the audit's title"), every text has a length
+    limit and refuses null characters, and every whole number stays in the database's range.
+    """
 
     default_renderer = GovukFormRenderer()
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
             queryset = getattr(field, "queryset", None)
             if isinstance(queryset, RestrictedQuerySet):
                 field.queryset = queryset.restrict(user)
+            name_the_field(field, name, self._owner_of(name))
+
+    def _owner_of(self, name):
+        """The record a model field belongs to ("audit"), for "Enter the audit's title"."""
+        meta = getattr(self, "_meta", None)
+        if getattr(meta, "model", None) is None or name not in (meta.fields or ()):
+            return None
+        return str(meta.model._meta.verbose_name)
 
 
 class GovukForm(GovukFormMixin, forms.Form):
     pass
+
+
+class SignInForm(GovukFormMixin, AuthenticationForm):
+    """Django's sign-in, with messages that name the missing box."""
 
 
 class TrackedModelForm(GovukFormMixin, forms.ModelForm):

@@ -11,7 +11,7 @@ from collections import defaultdict
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import router
 from django.db.models import ProtectedError
 from django.db.models.deletion import Collector, RestrictedError
@@ -191,14 +191,22 @@ class ObjectEditView(ObjectMixin, FormView):
         kwargs.update(instance=self.object, user=self.request.user)
         return kwargs
 
+    def save(self, form):
+        """Write the valid form through the services; views that add through a named
+        service (an action, a progress update) override this and return the record."""
+        return form.save_tracked(by=self.request.user)
+
     def form_valid(self, form):
         try:
-            obj = form.save_tracked(by=self.request.user)
+            obj = self.save(form)
         except StaleEditError as error:
             form.add_error(None, STALE_EDIT)
             return self.render_to_response(
                 self.get_context_data(form=form, stale=stale_changes(form, error.current))
             )
+        except ValidationError as error:
+            add_refusal(form, error)
+            return self.form_invalid(form)
         messages.success(self.request, self.get_success_message(obj))
         return HttpResponseRedirect(self.get_success_url(obj))
 
@@ -224,6 +232,26 @@ class ObjectEditView(ObjectMixin, FormView):
             else (list_url(self.model) or reverse("home"))
         )
         return context
+
+
+def add_refusal(form, error: ValidationError):
+    """Show on the form what the write path refused after the form itself was valid (a rule
+    only the whole record can check, or a clash with a row saved meanwhile); nothing was saved.
+    """
+    errors = error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error}
+    for name, messages_ in errors.items():
+        form.add_error(name if name in form.fields else None, messages_)
+
+
+def current_values(obj, names):
+    """(label, value as shown) of ``obj``'s fields ``names``: what is stored now."""
+    rows = []
+    for name in names:
+        field = obj._meta.get_field(name)
+        display = getattr(obj, f"get_{name}_display", None)
+        label = str(field.verbose_name)
+        rows.append((label[:1].upper() + label[1:], display() if display else getattr(obj, name)))
+    return rows
 
 
 def stale_changes(form, current):

@@ -8,11 +8,17 @@ the acting user and the reason, and a stale edit is refused instead of overwriti
 from collections.abc import Iterable, Mapping
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 STALE_EDIT = (
     "Someone else changed this record while you were editing it. "
     "Their changes are shown below; check them and make your change again."
+)
+
+
+SAVED_MEANWHILE = (
+    "Someone else saved a record that clashes with this one at the same moment. "
+    "Nothing was saved: check what is there now and try again."
 )
 
 
@@ -43,7 +49,9 @@ def record_save(
 
     ``by`` is the acting user (left out inside a request: the history middleware knows it).
     ``expected_version`` is the version the editor saw; if the stored one differs, nothing
-    is written and ``StaleEditError`` carries the stored record.
+    is written and ``StaleEditError`` carries the stored record. Anything the record's rules
+    or the database refuse raises ``ValidationError`` (field messages where known), even a
+    clash with a row another request wrote after this one was validated.
     """
     model = type(obj)
     if obj.pk is not None and not obj._state.adding:
@@ -53,10 +61,22 @@ def record_save(
         obj.version = current.version + 1
     obj.full_clean()
     _stamp(obj, by, reason)
-    obj.save()
+    _save_or_refuse(obj)
     for field, values in (m2m or {}).items():
         getattr(obj, field).set(values)
     return obj
+
+
+def _save_or_refuse(obj):
+    try:
+        # A savepoint: after a refused insert the request's transaction can still be used.
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as error:
+        # Validation passed, so another request wrote a clashing row since: name the rule.
+        obj.validate_constraints()
+        obj.validate_unique()
+        raise ValidationError(SAVED_MEANWHILE) from error
 
 
 @transaction.atomic
@@ -70,19 +90,37 @@ NOT_DELETED = "This record has not been deleted, so there is nothing to restore.
 NOT_LATEST = "This record was deleted again later: restore it from its latest deletion."
 
 
+NOT_KEPT = (
+    "A deleted {name} cannot be restored: the history does not keep its {fields}. "
+    "Add it again instead."
+)
+
+
 class RestoreError(Exception):
     pass
+
+
+def fields_not_kept(model) -> list[str]:
+    """The fields of ``model`` its history leaves out (a user's password): if any, a deleted
+    record cannot be rebuilt from the history."""
+    kept = {f.attname for f in model.history.model._meta.concrete_fields}
+    return [str(f.verbose_name) for f in model._meta.concrete_fields if f.attname not in kept]
 
 
 @transaction.atomic
 def record_restore(model, deletion, *, by, reason: str = "Restored from the history"):
     """Bring back a deleted record as it was just before ``deletion`` (its "-" history row).
 
-    Its many-to-many links come back too. Refused, with nothing written, if the record exists
-    again or if what it pointed at is gone (the validation message says what).
+    Its many-to-many links come back too. Refused (``RestoreError``), with nothing written, if
+    the record exists again, if its history does not keep every field (user accounts), or if
+    what it pointed at is gone (the validation message says what).
     """
     if deletion.history_type != "-" or model._base_manager.filter(pk=deletion.id).exists():
         raise RestoreError(NOT_DELETED)
+    if missing := fields_not_kept(model):
+        raise RestoreError(
+            NOT_KEPT.format(name=model._meta.verbose_name, fields=" and ".join(missing))
+        )
     latest = model.history.filter(id=deletion.id).order_by("-history_date", "-history_id").first()
     if latest.history_id != deletion.history_id:
         raise RestoreError(NOT_LATEST)

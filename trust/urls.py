@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from recommendations import overview
+from trust.forms import SignInForm
 
 urlpatterns = [
     path("", overview.home, name="home"),
@@ -15,7 +16,11 @@ urlpatterns = [
         overview.RestoreView.as_view(),
         name="restore",
     ),
-    path("sign-in/", auth_views.LoginView.as_view(), name="login"),
+    path(
+        "sign-in/",
+        auth_views.LoginView.as_view(authentication_form=SignInForm),
+        name="login",
+    ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("trust/", include("trust.app_urls")),
     path("partners/", include("partners.urls")),

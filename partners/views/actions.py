@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -13,6 +13,8 @@ from trust.generic import (
     ObjectFormView,
     ObjectHistoryView,
     ObjectListView,
+    add_refusal,
+    current_values,
 )
 from trust.permissions import ADD, CHANGE, REPORT, VIEW, user_can
 from trust.services import STALE_EDIT, StaleEditError
@@ -118,9 +120,9 @@ class ActionCreateView(ObjectEditView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "not_before": not_before_for(self.get_carrier())}
 
-    def form_valid(self, form):
+    def save(self, form):
         data = form.cleaned_data
-        action = services.action_create(
+        return services.action_create(
             carrier=self.get_carrier(),
             description=data["description"],
             owner=data["owner"],
@@ -128,8 +130,12 @@ class ActionCreateView(ObjectEditView):
             due_date=data["due_date"],
             by=self.request.user,
         )
-        messages.success(self.request, f"Action {action.number} added.")
-        return HttpResponseRedirect(self.get_carrier().get_absolute_url())
+
+    def get_success_message(self, obj):
+        return f"Action {obj.number} added."
+
+    def get_success_url(self, obj=None):
+        return self.get_carrier().get_absolute_url()
 
     def parent_crumbs(self, obj=None):
         return carrier_crumbs(self.get_carrier())
@@ -159,6 +165,8 @@ class ActionFormMixin(ObjectFormView):
     model = Action
     template_name = "generic/object_edit.html"
     title = ""
+    # Shown as "what is stored now" when someone else changed the record meanwhile.
+    stale_fields = ("status", "due_date")
 
     def optimise(self, queryset):
         return queryset.select_related("owner__partner", *ACTION_CARRIERS)
@@ -171,15 +179,11 @@ class ActionFormMixin(ObjectFormView):
             self.apply(form)
         except StaleEditError as error:
             form.add_error(None, STALE_EDIT)
-            return self.render_to_response(
-                self.get_context_data(
-                    form=form,
-                    stale=[
-                        ("Status", error.current.get_status_display()),
-                        ("Due date", error.current.due_date),
-                    ],
-                )
-            )
+            stale = current_values(error.current, self.stale_fields)
+            return self.render_to_response(self.get_context_data(form=form, stale=stale))
+        except ValidationError as error:
+            add_refusal(form, error)
+            return self.form_invalid(form)
         return HttpResponseRedirect(self.object.get_absolute_url())
 
     def parent_crumbs(self, obj=None):
@@ -275,11 +279,11 @@ class ProgressUpdateCreateView(ObjectEditView):
     def new_object(self):
         return ProgressUpdate(action=self.get_action())
 
-    def form_valid(self, form):
+    def save(self, form):
         action = self.get_action()
         user = self.request.user
         data = form.cleaned_data
-        services.progress_update_add(
+        update = services.progress_update_add(
             action,
             date=data["date"],
             note=data["note"],
@@ -296,8 +300,13 @@ class ProgressUpdateCreateView(ObjectEditView):
                 by=user,
                 completed_on=data["date"],
             )
-        messages.success(self.request, "Progress update added.")
-        return HttpResponseRedirect(action.get_absolute_url())
+        return update
+
+    def get_success_message(self, obj):
+        return "Progress update added."
+
+    def get_success_url(self, obj=None):
+        return self.get_action().get_absolute_url()
 
     def parent_crumbs(self, obj=None):
         action = self.get_action()
