@@ -15,6 +15,14 @@ NEED_DATE_OR_TIMESCALE = "Enter a due date, or a timescale such as “December 2
 SAME_DATE = "The new due date is the same as the current one"
 FUTURE_UPDATE = "The date of the update cannot be in the future"
 REASON_REQUIRED = "Enter the reason"
+TIMESCALE_KEEPS_DATE = (
+    'As written, e.g. "October 2007" or "Ongoing". Changing it does not move the due date: '
+    "use “Change the due date” for that, which records why and who agreed."
+)
+DUE_DATE_KEPT = (
+    "Its due date is still {date}, although the new timescale {means}. To move the due date, "
+    "use “Change the due date”, which records why and who agreed."
+)
 
 
 def _check_not_before(date, not_before):
@@ -49,6 +57,22 @@ class ActionForm(TrackedModelForm):
         if self.instance.pk:
             # A change of due date goes through "Change due date", which records why.
             del self.fields["due_date"]
+            self.fields["timescale"].help_text = TIMESCALE_KEEPS_DATE
+
+    def due_date_note(self) -> str:
+        """After an edit: what to say when the new timescale means another date than the one
+        agreed (the due date moves only through "Change the due date"); else ""."""
+        action = self.instance
+        if "timescale" not in self.changed_data or action.due_date is None:
+            return ""
+        try:
+            meant = parse_timescale(action.timescale)
+        except TimescaleError:
+            return ""
+        if meant == action.due_date:
+            return ""
+        means = f"means {date_format(meant, 'DATE_FORMAT')}" if meant else "gives no date"
+        return DUE_DATE_KEPT.format(date=date_format(action.due_date, "DATE_FORMAT"), means=means)
 
     def clean(self):
         cleaned = super().clean()

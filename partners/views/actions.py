@@ -120,6 +120,7 @@ class ActionCreateView(ObjectEditView):
             timescale=data["timescale"],
             due_date=data["due_date"],
             by=self.request.user,
+            reason=data.get("change_reason", ""),
         )
         messages.success(self.request, f"Action {action.number} added.")
         return HttpResponseRedirect(self.get_carrier().get_absolute_url())
@@ -141,6 +142,13 @@ class ActionUpdateView(ObjectEditView):
 
     def optimise(self, queryset):
         return queryset.select_related(*ACTION_CARRIERS)
+
+    def form_valid(self, form):
+        self.due_date_note = form.due_date_note()
+        return super().form_valid(form)
+
+    def get_success_message(self, obj):
+        return " ".join(filter(None, [super().get_success_message(obj), self.due_date_note]))
 
     def parent_crumbs(self, obj=None):
         return carrier_crumbs(obj.plan.carrier) if obj else []
