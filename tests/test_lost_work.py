@@ -1,0 +1,171 @@
+"""Nothing lost, duplicated or silently reverted (issue 14): restore, double submits, reasons,
+timescales, the download form, the admin and what a deletion does to other records."""
+
+import datetime
+from html.parser import HTMLParser
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from partners.models import Action
+from tests import factories as f
+from trust import clock
+from trust.services import record_delete
+
+TODAY = datetime.date(2008, 1, 15)
+
+
+@pytest.fixture(autouse=True)
+def frozen_today(monkeypatch):
+    monkeypatch.setattr(clock, "today", lambda: TODAY)
+
+
+@pytest.fixture
+def dcs(client, db):
+    user = f.UserFactory(username="dcs", role="dcs", first_name="Barbara", last_name="Newton")
+    client.force_login(user)
+    client.user = user
+    client.person = f.PersonFactory(name="Barbara Newton", user=user)
+    return client
+
+
+class Forms(HTMLParser):
+    """The forms of a page: [{"action": ..., "method": ..., "fields": {name: value}}]."""
+
+    def __init__(self, html):
+        super().__init__()
+        self.forms = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.forms.append({"action": attrs.get("action", ""), "fields": {}, "checked": {}})
+        elif tag in ("input", "textarea", "select") and self.forms and attrs.get("name"):
+            form = self.forms[-1]
+            if attrs.get("type") in ("radio", "checkbox"):
+                if "checked" in attrs:
+                    form["checked"][attrs["name"]] = attrs.get("value")
+                return
+            form["fields"][attrs["name"]] = attrs.get("value", "")
+
+
+def form_with_action(html, action):
+    found = [form for form in Forms(html).forms if form["action"] == action]
+    assert found, f"no form posting to {action}"
+    return found[0]
+
+
+# --- Restore ------------------------------------------------------------------------------
+
+
+def test_the_restore_button_sends_a_csrf_token_that_django_accepts(dcs):
+    rec = f.RecommendationFactory(number="7")
+    pk = rec.pk
+    record_delete(rec, by=dcs.user, reason="Entered twice")
+    deletion = rec.history.model.objects.get(id=pk, history_type="-")
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(dcs.user)
+
+    page = strict.get(reverse("recent_changes"))
+    url = reverse("restore", args=["recommendations.Recommendation", deletion.history_id])
+    form = form_with_action(page.text, url)
+    response = strict.post(url, form["fields"])
+
+    assert response.status_code == 302, response.status_code
+    assert rec.__class__.objects.filter(pk=pk).exists()
+
+
+# --- Reasons and dates that were dropped --------------------------------------------------
+
+
+def test_the_reason_typed_when_adding_an_action_is_kept_in_the_history(dcs):
+    rec = f.RecommendationFactory(action_plan=None)
+    owner = f.PersonFactory()
+    response = dcs.post(
+        reverse("recommendations:recommendation_action_create", args=[rec.pk]),
+        {
+            "description": "Draw the structure diagram",
+            "owner": owner.pk,
+            "timescale": "March 2008",
+            "change_reason": "Agreed at the March board",
+        },
+    )
+    assert response.status_code == 302
+    action = Action.objects.get(description="Draw the structure diagram")
+    assert action.history.earliest().history_change_reason == "Agreed at the March board"
+
+
+def test_an_action_added_without_a_reason_says_it_was_added(dcs):
+    rec = f.RecommendationFactory(action_plan=None)
+    dcs.post(
+        reverse("recommendations:recommendation_action_create", args=[rec.pk]),
+        {"description": "Step", "owner": f.PersonFactory().pk, "timescale": "March 2008"},
+    )
+    assert Action.objects.get().history.earliest().history_change_reason == "Action added"
+
+
+def test_editing_an_actions_timescale_says_the_due_date_did_not_move(dcs):
+    action = f.ActionFactory(timescale="December 2007")
+    response = dcs.post(
+        reverse("partners:action_update", args=[action.pk]),
+        {
+            "description": action.description,
+            "owner": action.owner_id,
+            "timescale": "March 2008",
+            "version": action.version,
+        },
+        follow=True,
+    )
+    action.refresh_from_db()
+    assert action.timescale == "March 2008" and action.due_date == datetime.date(2007, 12, 31)
+    text = " ".join(response.text.split())
+    assert "still 31 December 2007" in text
+    assert "although the new timescale means 31 March 2008" in text
+
+
+def test_editing_an_action_without_touching_its_timescale_says_nothing_of_dates(dcs):
+    action = f.ActionFactory(timescale="December 2007")
+    response = dcs.post(
+        reverse("partners:action_update", args=[action.pk]),
+        {
+            "description": "Reworded",
+            "owner": action.owner_id,
+            "timescale": "December 2007",
+            "version": action.version,
+        },
+        follow=True,
+    )
+    assert "still 31 December 2007" not in response.text
+
+
+def test_the_download_form_keeps_format_date_and_committee_after_a_date_error(dcs):
+    audit = f.AuditFactory()
+    url = reverse("recommendations:audit_export", args=[audit.pk])
+    response = dcs.get(
+        url,
+        {
+            "format": "pdf",
+            "date-day": "31",
+            "date-month": "2",
+            "date-year": "2008",
+            "committee": "Executive Board",
+        },
+    )
+    assert response.status_code == 400
+    form = form_with_action(response.text, url)
+    assert form["checked"] == {"format": "pdf"}
+    assert form["fields"]["date-day"] == "31"
+    assert form["fields"]["date-month"] == "2"
+    assert form["fields"]["date-year"] == "2008"
+    assert form["fields"]["committee"] == "Executive Board"
+
+
+def test_the_download_form_starts_as_a_spreadsheet_for_the_default_committee(dcs):
+    audit = f.AuditFactory()
+    page = dcs.get(audit.get_absolute_url())
+    form = form_with_action(page.text, reverse("recommendations:audit_export", args=[audit.pk]))
+    assert form["checked"] == {"format": "xlsx"}
+    assert form["fields"]["date-day"] == ""
+    assert form["fields"]["committee"] == "Corporate Governance and Audit Committee"
