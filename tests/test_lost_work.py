@@ -8,7 +8,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from partners.models import Action
+from partners.models import Action, ProgressUpdate
+from recommendations.models import Audit
 from tests import factories as f
 from trust import clock
 from trust.services import record_delete
@@ -169,3 +170,114 @@ def test_the_download_form_starts_as_a_spreadsheet_for_the_default_committee(dcs
     assert form["checked"] == {"format": "xlsx"}
     assert form["fields"]["date-day"] == ""
     assert form["fields"]["committee"] == "Corporate Governance and Audit Committee"
+
+
+# --- A form sent twice is saved once ------------------------------------------------------
+
+
+def sent_form(client, url, data):
+    """The form at ``url`` as the browser would send it: its hidden fields and ``data``."""
+    page = client.get(url)
+    assert page.status_code == 200, page.status_code
+    [form] = [f_ for f_ in Forms(page.text).forms if "form_token" in f_["fields"]]
+    hidden = {k: v for k, v in form["fields"].items() if k in ("form_token", "version")}
+    return {**hidden, **data}
+
+
+def progress_data(day=TODAY):
+    return {
+        "date_0": day.day,
+        "date_1": day.month,
+        "date_2": day.year,
+        "note": "Done",
+        "rag": "green",
+    }
+
+
+def test_a_progress_update_sent_twice_is_saved_once_and_the_second_time_says_so(dcs):
+    action = f.ActionFactory()
+    url = reverse("partners:progressupdate_create", args=[action.pk])
+    data = sent_form(dcs, url, progress_data())
+
+    first = dcs.post(url, data)
+    again = dcs.post(url, data)
+
+    assert first.status_code == 302
+    assert ProgressUpdate.objects.filter(action=action).count() == 1
+    assert again.status_code == 409
+    assert "This form was already sent" in again.text
+    assert f'href="{action.get_absolute_url()}"' in again.text
+
+
+def test_a_form_refused_for_bad_input_is_saved_when_corrected(dcs):
+    action = f.ActionFactory()
+    url = reverse("partners:progressupdate_create", args=[action.pk])
+    data = sent_form(dcs, url, progress_data())
+
+    refused = dcs.post(url, {**data, "date_0": "31", "date_1": "2"})
+    corrected = dcs.post(url, data)
+
+    assert refused.status_code == 200 and "must be a real date" in refused.text
+    assert data["form_token"] in refused.text  # the corrected form is still the same form
+    assert corrected.status_code == 302
+    assert ProgressUpdate.objects.filter(action=action).count() == 1
+
+
+def test_an_action_add_form_sent_twice_adds_one_action(dcs):
+    rec = f.RecommendationFactory(action_plan=None)
+    url = reverse("recommendations:recommendation_action_create", args=[rec.pk])
+    owner = f.PersonFactory()
+    data = sent_form(
+        dcs, url, {"description": "Step", "owner": owner.pk, "timescale": "March 2008"}
+    )
+
+    assert dcs.post(url, data).status_code == 302
+    assert "This form was already sent" in dcs.post(url, data).text
+    assert Action.objects.count() == 1
+
+
+def test_a_generic_add_form_sent_twice_adds_one_record(dcs):
+    scale = f.PriorityScaleFactory()
+    url = reverse("recommendations:audit_create")
+    data = sent_form(
+        dcs,
+        url,
+        {
+            "title": "Partnership audit",
+            "auditor": "KPMG LLP",
+            "audited_body": "A council",
+            "report_date_0": 1,
+            "report_date_1": 11,
+            "report_date_2": 2007,
+            "priority_scale": scale.pk,
+        },
+    )
+    assert dcs.post(url, data).status_code == 302
+    again = dcs.post(url, data)
+    assert again.status_code == 409 and Audit.objects.count() == 1
+
+
+def test_an_edit_sent_twice_says_already_sent_not_that_someone_else_changed_it(dcs):
+    action = f.ActionFactory()
+    url = reverse("partners:action_update", args=[action.pk])
+    data = sent_form(
+        dcs,
+        url,
+        {"description": "Reworded", "owner": action.owner_id, "timescale": "December 2007"},
+    )
+    assert dcs.post(url, data).status_code == 302
+    again = dcs.post(url, data)
+    assert again.status_code == 409 and "This form was already sent" in again.text
+    action.refresh_from_db()
+    assert action.version == 2
+
+
+def test_another_user_sending_a_spent_token_is_not_shown_where_it_went(dcs, db):
+    action = f.ActionFactory()
+    url = reverse("partners:progressupdate_create", args=[action.pk])
+    data = sent_form(dcs, url, progress_data())
+    dcs.post(url, data)
+    other = Client()
+    other.force_login(f.UserFactory(role="dcs"))
+    again = other.post(url, data)
+    assert again.status_code == 409 and "See what was saved" not in again.text

@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import ProtectedError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -17,6 +18,7 @@ from django.urls import NoReverseMatch, reverse
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
+from . import once
 from .changes import history_for
 from .forms import GovukForm
 from .permissions import ADD, CHANGE, DELETE, VIEW, user_can
@@ -150,7 +152,59 @@ class ObjectDetailView(ObjectMixin, DetailView):
         return context
 
 
-class ObjectEditView(ObjectMixin, FormView):
+class SendOnceMixin:
+    """A form view whose form is saved once (``trust.once``): Back and Save again, or a
+    double click, saves nothing the second time and says where the saved record is.
+
+    Precondition: a successful ``form_valid`` redirects (post/redirect/get); any other
+    response means nothing was saved, and the token stays unspent.
+    """
+
+    already_sent_template = "generic/already_sent.html"
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields[once.TOKEN_FIELD] = forms.CharField(
+            widget=forms.HiddenInput, required=False, initial=once.token_issue()
+        )
+        return form
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        token = form.data.get(form.add_prefix(once.TOKEN_FIELD), "")
+        spent = once.token_spent(token)
+        if spent is not None:
+            return self.already_sent(form, spent)
+        if not form.is_valid():
+            return self.form_invalid(form)
+        if not token:
+            return self.form_valid(form)
+        with transaction.atomic():
+            try:
+                sent = once.token_spend(token=token, user=request.user)
+            except once.AlreadySent as error:  # the same form, sent twice at the same moment
+                return self.already_sent(form, error.sent)
+            response = self.form_valid(form)
+            if response.status_code in (301, 302, 303):
+                sent.saved_url = response.url[:500]
+                sent.save(update_fields=["saved_url"])
+            else:
+                transaction.set_rollback(True)
+        return response
+
+    def already_sent(self, form, sent):
+        context = self.get_context_data(form=form)
+        mine = sent is not None and sent.user_id == self.request.user.pk
+        context.update(title=once.ALREADY_SENT, sent=sent if mine else None)
+        return self.response_class(
+            request=self.request,
+            template=[self.already_sent_template],
+            context=context,
+            status=409,
+        )
+
+
+class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
     """Add (no ``pk``) or edit a record through ``TrackedModelForm.save_tracked``."""
 
     form_class = None
@@ -247,7 +301,7 @@ class DeleteForm(GovukForm):
     )
 
 
-class ObjectFormView(ObjectMixin, FormView):
+class ObjectFormView(ObjectMixin, SendOnceMixin, FormView):
     """A form about one existing record (delete it, change its status...): the record is
     loaded through the access checks before the form is shown or handled."""
 

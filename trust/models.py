@@ -290,3 +290,21 @@ class IndicatorValue(TrackedModel):
 
     def get_absolute_url(self):
         return self.indicator.get_absolute_url()
+
+
+class SentForm(models.Model):
+    """A one-time form token, spent when the form it came with was saved (``trust.once``).
+
+    Bookkeeping, not a record of the trust: no history, no version.
+    """
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey("trust.User", on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(auto_now_add=True)
+    saved_url = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "sent form"
+
+    def __str__(self):
+        return f"Form sent by {self.user} at {self.sent_at:%Y-%m-%d %H:%M}"
