@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 
 from trust import clock
 from trust.forms import RELOAD, GovukDateField, GovukForm, TrackedModelForm
+from trust.generic import DeleteForm
 from trust.timescales import TimescaleError, parse_timescale
 
 from .models import Action, ActionStatus, Person, ProgressUpdate, Rag
@@ -154,6 +155,8 @@ class StatusForm(GovukForm):
 
 
 class ProgressUpdateForm(TrackedModelForm):
+    """Report progress, or (editing one) correct an update entered by mistake, saying why."""
+
     date = GovukDateField(label="Date of the update", help_text="For example, 15 11 2007")
     mark_complete = forms.BooleanField(label="This action is now complete", required=False)
 
@@ -169,13 +172,30 @@ class ProgressUpdateForm(TrackedModelForm):
         self.fields["rag"].help_text = "Red: off track. Amber: at risk. Green: on track."
         if not self.initial.get("date"):  # a new update is dated today unless changed
             self.initial["date"] = clock.today()
-        del self.fields["change_reason"]
+        if self.instance.pk:
+            del self.fields["mark_complete"]
+            reason = self.fields["change_reason"]
+            reason.required = True
+            reason.label = "Why are you correcting it?"
+            reason.error_messages["required"] = REASON_REQUIRED
+        else:
+            del self.fields["change_reason"]
 
     def clean_date(self):
         date = self.cleaned_data["date"]
         if date and date > clock.today():
             raise ValidationError(FUTURE_UPDATE)
         return date
+
+
+class WithdrawForm(DeleteForm):
+    reason = forms.CharField(
+        label="Why are you withdrawing it?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Recorded in the action's history with your name.",
+        error_messages={"required": REASON_REQUIRED},
+    )
 
 
 ACTION_STATUS_CHOICES = ActionStatus.choices
@@ -185,5 +205,6 @@ __all__ = [
     "ActionSlipForm",
     "ProgressUpdateForm",
     "StatusForm",
+    "WithdrawForm",
     "datetime",
 ]

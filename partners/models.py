@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 
 from trust.history import TrackedHistory
 from trust.models import Component, Priority, TrackedModel, choice_constraint
-from trust.permissions import ADD, REPORT, SharedQuerySet
+from trust.permissions import ADD, CHANGE, DELETE, REPORT, SharedQuerySet
 
 from . import querysets
 from .querysets import overdue_against_original
@@ -399,7 +399,8 @@ class ProgressUpdate(TrackedModel):
         Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="progress_updates"
     )
 
-    partner_actions = frozenset({ADD})
+    # Change and delete (correct and withdraw) only their own: see the queryset's write scope.
+    partner_actions = frozenset({ADD, CHANGE, DELETE})
 
     objects = querysets.ProgressUpdateQuerySet.as_manager()
     history = TrackedHistory(parent="action")

@@ -281,3 +281,96 @@ def test_another_user_sending_a_spent_token_is_not_shown_where_it_went(dcs, db):
     other.force_login(f.UserFactory(role="dcs"))
     again = other.post(url, data)
     assert again.status_code == 409 and "See what was saved" not in again.text
+
+
+# --- Correcting or withdrawing a progress update ------------------------------------------
+
+
+@pytest.fixture
+def reported(db):
+    """A partner officer's update on their own action, and a colleague who did not write it."""
+    author = f.partner_user(username="author")
+    colleague = f.partner_user(partner=author.person.partner, username="colleague")
+    action = f.ActionFactory(owner=author.person)
+    update = f.ProgressUpdateFactory(action=action, author=author.person, note="Done twice")
+    return {"author": author, "colleague": colleague, "action": action, "update": update}
+
+
+def login(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_the_author_corrects_a_progress_update_with_a_reason_the_history_keeps(reported):
+    update = reported["update"]
+    client = login(reported["author"])
+    url = reverse("partners:progressupdate_update", args=[update.pk])
+    data = {
+        **progress_data(datetime.date(2007, 11, 15)),
+        "rag": "amber",
+        "note": "Done once",
+        "version": update.version,
+    }
+
+    refused = client.post(url, data)
+    response = client.post(url, {**data, "change_reason": "Typed the wrong note"})
+
+    assert refused.status_code == 200 and "Enter the reason" in refused.text
+    assert response.status_code == 302
+    update.refresh_from_db()
+    assert update.note == "Done once"
+    latest = update.history.latest()
+    assert latest.history_change_reason == "Typed the wrong note"
+    assert latest.history_user == reported["author"]
+
+
+def test_the_author_withdraws_a_progress_update_with_a_reason_the_history_keeps(reported):
+    update = reported["update"]
+    client = login(reported["author"])
+    url = reverse("partners:progressupdate_delete", args=[update.pk])
+
+    response = client.post(url, {"reason": "Entered on the wrong action"}, follow=True)
+
+    assert not ProgressUpdate.objects.filter(pk=update.pk).exists()
+    assert "Progress update withdrawn" in response.text
+    assert "Done twice" not in response.text.split("Recent changes")[0]
+    deletion = ProgressUpdate.history.get(id=update.pk, history_type="-")
+    assert deletion.history_change_reason == "Entered on the wrong action"
+    history = client.get(reverse("partners:action_history", args=[reported["action"].pk]))
+    assert "Entered on the wrong action" in history.text
+
+
+def test_a_colleague_who_did_not_write_the_update_may_not_correct_or_withdraw_it(reported):
+    update = reported["update"]
+    client = login(reported["colleague"])
+    page = client.get(reported["action"].get_absolute_url())
+    assert page.status_code == 200 and "Done twice" in page.text
+    assert reverse("partners:progressupdate_update", args=[update.pk]) not in page.text
+    for name in ("partners:progressupdate_update", "partners:progressupdate_delete"):
+        url = reverse(name, args=[update.pk])
+        assert client.get(url).status_code == 403, name
+        assert client.post(url, {"reason": "x", "change_reason": "x"}).status_code == 403, name
+    assert ProgressUpdate.objects.filter(pk=update.pk, note="Done twice").exists()
+
+
+def test_dcs_staff_correct_and_withdraw_anyones_progress_update(dcs, reported):
+    update = reported["update"]
+    page = dcs.get(reported["action"].get_absolute_url())
+    edit = reverse("partners:progressupdate_update", args=[update.pk])
+    withdraw = reverse("partners:progressupdate_delete", args=[update.pk])
+    assert edit in page.text and withdraw in page.text
+    response = dcs.post(withdraw, {"reason": "Duplicate of the update of 14 November"})
+    assert response.status_code == 302
+    assert response["Location"] == reported["action"].get_absolute_url()
+    assert not ProgressUpdate.objects.filter(pk=update.pk).exists()
+
+
+def test_the_author_sees_links_to_correct_and_withdraw_only_their_own_updates(reported):
+    mine = reported["update"]
+    theirs = f.ProgressUpdateFactory(action=reported["action"], author=reported["colleague"].person)
+    page = login(reported["author"]).get(reported["action"].get_absolute_url()).text
+    assert reverse("partners:progressupdate_update", args=[mine.pk]) in page
+    assert reverse("partners:progressupdate_delete", args=[mine.pk]) in page
+    assert reverse("partners:progressupdate_update", args=[theirs.pk]) not in page
+    assert reverse("partners:progressupdate_delete", args=[theirs.pk]) not in page

@@ -321,6 +321,7 @@ class ObjectDeleteView(ObjectFormView):
     action = DELETE
     form_class = DeleteForm
     template_name = "generic/object_delete.html"
+    deleted_message = "{label} deleted."
 
     def form_valid(self, form):
         label = str(self.object)
@@ -332,7 +333,7 @@ class ObjectDeleteView(ObjectFormView):
                 None, f"{label} cannot be deleted while these refer to it: {', '.join(blockers)}."
             )
             return self.form_invalid(form)
-        messages.success(self.request, f"{label} deleted.")
+        messages.success(self.request, self.deleted_message.format(label=label))
         return HttpResponseRedirect(self.get_success_url())
 
     def get_success_url(self):
