@@ -63,7 +63,7 @@ class Person(TrackedModel):
     email = models.EmailField(blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="person",
@@ -98,7 +98,7 @@ class Membership(TrackedModel):
     component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="memberships")
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="memberships")
     representative = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="memberships"
+        Person, on_delete=models.RESTRICT, null=True, blank=True, related_name="memberships"
     )
     role = models.CharField(max_length=12, choices=MembershipRole.choices, default="member")
     started = models.DateField(null=True, blank=True)
@@ -158,7 +158,7 @@ class Attendance(TrackedModel):
     )
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="attendance"
+        Person, on_delete=models.RESTRICT, null=True, blank=True, related_name="attendance"
     )
     status = models.CharField(max_length=10, choices=AttendanceStatus.choices)
 
@@ -396,7 +396,7 @@ class ProgressUpdate(TrackedModel):
     note = models.TextField()
     rag = models.CharField("RAG rating", max_length=5, choices=Rag.choices)
     author = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="progress_updates"
+        Person, on_delete=models.RESTRICT, null=True, blank=True, related_name="progress_updates"
     )
 
     # Change and delete (correct and withdraw) only their own: see the queryset's write scope.

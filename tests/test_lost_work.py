@@ -7,12 +7,14 @@ from html.parser import HTMLParser
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from partners.models import Action, ProgressUpdate
 from recommendations.models import Audit
 from tests import factories as f
 from trust import clock
-from trust.services import record_delete
+from trust.models import SentForm
+from trust.services import record_delete, record_save
 
 TODAY = datetime.date(2008, 1, 15)
 
@@ -179,9 +181,8 @@ def sent_form(client, url, data):
     """The form at ``url`` as the browser would send it: its hidden fields and ``data``."""
     page = client.get(url)
     assert page.status_code == 200, page.status_code
-    [form] = [f_ for f_ in Forms(page.text).forms if "form_token" in f_["fields"]]
-    hidden = {k: v for k, v in form["fields"].items() if k in ("form_token", "version")}
-    return {**hidden, **data}
+    [form] = [f_ for f_ in Forms(page.text).forms if f_["action"] == ""]
+    return {**{k: v for k, v in form["fields"].items() if k == "version"}, **data}
 
 
 def progress_data(day=TODAY):
@@ -218,7 +219,6 @@ def test_a_form_refused_for_bad_input_is_saved_when_corrected(dcs):
     corrected = dcs.post(url, data)
 
     assert refused.status_code == 200 and "must be a real date" in refused.text
-    assert data["form_token"] in refused.text  # the corrected form is still the same form
     assert corrected.status_code == 302
     assert ProgressUpdate.objects.filter(action=action).count() == 1
 
@@ -272,15 +272,23 @@ def test_an_edit_sent_twice_says_already_sent_not_that_someone_else_changed_it(d
     assert action.version == 2
 
 
-def test_another_user_sending_a_spent_token_is_not_shown_where_it_went(dcs, db):
+def test_the_same_fields_sent_again_the_next_day_are_saved_again(dcs):
     action = f.ActionFactory()
     url = reverse("partners:progressupdate_create", args=[action.pk])
     data = sent_form(dcs, url, progress_data())
     dcs.post(url, data)
-    other = Client()
-    other.force_login(f.UserFactory(role="dcs"))
-    again = other.post(url, data)
-    assert again.status_code == 409 and "See what was saved" not in again.text
+    SentForm.objects.update(sent_at=timezone.now() - datetime.timedelta(days=1))
+    assert dcs.post(url, data).status_code == 302
+    assert ProgressUpdate.objects.filter(action=action).count() == 2
+
+
+def test_another_person_sending_the_same_fields_is_not_taken_for_a_duplicate(dcs, db):
+    action = f.ActionFactory()
+    url = reverse("partners:progressupdate_create", args=[action.pk])
+    data = sent_form(dcs, url, progress_data())
+    dcs.post(url, data)
+    assert login(f.UserFactory(role="dcs")).post(url, data).status_code == 302
+    assert ProgressUpdate.objects.filter(action=action).count() == 2
 
 
 # --- Correcting or withdrawing a progress update ------------------------------------------
@@ -374,3 +382,133 @@ def test_the_author_sees_links_to_correct_and_withdraw_only_their_own_updates(re
     assert reverse("partners:progressupdate_delete", args=[mine.pk]) in page
     assert reverse("partners:progressupdate_update", args=[theirs.pk]) not in page
     assert reverse("partners:progressupdate_delete", args=[theirs.pk]) not in page
+
+
+# --- The admin shows tracked records; it does not change them -----------------------------
+
+
+@pytest.fixture
+def admin_client(db):
+    user = f.UserFactory(username="root", role="admin", is_staff=True, is_superuser=True)
+    return login(user)
+
+
+def tracked_admin_models():
+    from django.contrib import admin
+
+    return [m for m in admin.site._registry if hasattr(m, "history") and hasattr(m, "version")]
+
+
+def test_the_admin_is_read_only_for_every_tracked_record(admin_client):
+    from django.contrib import admin
+
+    assert tracked_admin_models(), "no tracked model in the admin: the test would prove nothing"
+    request = admin_client.get("/").wsgi_request
+    for model in tracked_admin_models():
+        model_admin = admin.site._registry[model]
+        for check in ("add", "change", "delete"):
+            allowed = getattr(model_admin, f"has_{check}_permission")(request)
+            assert not allowed, f"{model.__name__}: the admin may {check}"
+
+
+def test_an_admin_post_cannot_change_add_or_delete_a_partner(admin_client):
+    partner = f.PartnerFactory(name="West Yorkshire Police")
+    change = reverse("admin:partners_partner_change", args=[partner.pk])
+    assert admin_client.get(change).status_code == 200  # it can still be read
+    data = {"name": "Renamed", "sector": "police"}
+    assert admin_client.post(change, data).status_code == 403
+    assert admin_client.post(reverse("admin:partners_partner_add"), data).status_code == 403
+    delete = reverse("admin:partners_partner_delete", args=[partner.pk])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 403
+    partner.refresh_from_db()
+    assert partner.name == "West Yorkshire Police" and partner.version == 1
+
+
+def test_the_admin_cannot_revert_a_record_to_an_old_version(admin_client):
+    partner = f.PartnerFactory(name="Police")
+    first = partner.history.earliest()
+    partner.name = "West Yorkshire Police"
+    record_save(partner, reason="Full name")
+    url = reverse("admin:partners_partner_simple_history", args=[partner.pk, first.history_id])
+    assert admin_client.post(url, {"name": "Police", "sector": "health"}).status_code == 403
+    partner.refresh_from_db()
+    assert partner.name == "West Yorkshire Police"
+
+
+def test_accounts_are_managed_in_the_admin_but_made_inactive_not_deleted(admin_client):
+    user = f.UserFactory(username="leaver")
+    assert admin_client.get(reverse("admin:trust_user_add")).status_code == 200
+    delete = reverse("admin:trust_user_delete", args=[user.pk])
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 403
+    assert type(user).objects.filter(pk=user.pk).exists()
+
+
+# --- A deletion records what it does to other records -------------------------------------
+
+
+def test_no_relation_between_tracked_records_clears_a_field_when_one_is_deleted():
+    from django.apps import apps
+    from django.db.models import CASCADE, PROTECT, RESTRICT
+
+    silent = []
+    for model in apps.get_models():
+        if not hasattr(model, "history") or model.__name__.startswith("Historical"):
+            continue
+        for field in model._meta.concrete_fields:
+            target = field.related_model
+            tracked = field.is_relation and target is not None and hasattr(target, "history")
+            if tracked and field.remote_field.on_delete not in (CASCADE, PROTECT, RESTRICT):
+                silent.append(f"{model.__name__}.{field.name}")
+    assert not silent, silent
+
+
+def test_a_person_who_wrote_progress_updates_cannot_be_deleted(dcs):
+    from django.db.models import RestrictedError
+
+    update = f.ProgressUpdateFactory(author=f.PersonFactory(name="Adam Hewitt"))
+    with pytest.raises(RestrictedError):
+        record_delete(update.author, by=dcs.user, reason="Left")
+    update.refresh_from_db()
+    assert update.author.name == "Adam Hewitt"
+
+
+def test_deleting_a_recommendation_records_the_link_removed_on_the_one_it_was_related_to(dcs):
+    audit = f.AuditFactory()
+    kept = f.RecommendationFactory(audit=audit, number="1")
+    gone = f.RecommendationFactory(audit=audit, number="2")
+    record_save(gone, by=dcs.user, m2m={"related": [kept]})
+    rows_before = kept.history.count()
+
+    response = dcs.post(
+        reverse("recommendations:recommendation_delete", args=[gone.pk]),
+        {"reason": "Merged into recommendation 1"},
+    )
+
+    assert response.status_code == 302
+    assert list(kept.related.all()) == []
+    latest = kept.history.latest()
+    assert kept.history.count() > rows_before
+    assert "Merged into recommendation 1" in latest.history_change_reason
+    assert latest.history_user == dcs.user
+    history = dcs.get(reverse("recommendations:recommendation_history", args=[kept.pk])).text
+    assert "removed" in history and "Merged into recommendation 1" in history
+
+
+def test_deleting_a_risk_records_the_link_removed_on_its_recommendations(dcs):
+    risk = f.RiskFactory(title="Partners do not share information")
+    rec = f.RecommendationFactory()
+    record_save(rec, by=dcs.user, m2m={"risks": [risk]})
+    record_delete(risk, by=dcs.user, reason="Closed")
+    latest = rec.history.latest()
+    assert latest.history_change_reason.endswith("deleted: Closed")
+    assert not latest.risks.exists()
+
+
+def test_records_deleted_with_an_action_carry_the_reason_in_their_history(dcs):
+    update = f.ProgressUpdateFactory()
+    action = update.action
+    dcs.post(reverse("partners:action_delete", args=[action.pk]), {"reason": "Entered twice"})
+    assert not Action.objects.filter(pk=action.pk).exists()
+    deletion = ProgressUpdate.history.get(id=update.pk, history_type="-")
+    assert deletion.history_change_reason.endswith("Entered twice")
+    assert deletion.history_user == dcs.user

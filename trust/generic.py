@@ -9,9 +9,9 @@ the model, the queryset optimisations, the form or filter, the template override
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import ProtectedError
+from django.db.models import ProtectedError, RestrictedError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
@@ -157,32 +157,23 @@ class SendOnceMixin:
     double click, saves nothing the second time and says where the saved record is.
 
     Precondition: a successful ``form_valid`` redirects (post/redirect/get); any other
-    response means nothing was saved, and the token stays unspent.
+    response means nothing was saved, and the sending is forgotten with the rollback.
     """
 
     already_sent_template = "generic/already_sent.html"
 
-    def get_form(self, form_class=None):
-        form = super().get_form(form_class)
-        form.fields[once.TOKEN_FIELD] = forms.CharField(
-            widget=forms.HiddenInput, required=False, initial=once.token_issue()
-        )
-        return form
-
     def post(self, request, *args, **kwargs):
         form = self.get_form()
-        token = form.data.get(form.add_prefix(once.TOKEN_FIELD), "")
-        spent = once.token_spent(token)
-        if spent is not None:
-            return self.already_sent(form, spent)
+        fingerprint = once.form_fingerprint(user=request.user, path=request.path, data=request.POST)
+        earlier = once.sending_find(fingerprint)
+        if earlier is not None:
+            return self.already_sent(form, earlier)
         if not form.is_valid():
             return self.form_invalid(form)
-        if not token:
-            return self.form_valid(form)
         with transaction.atomic():
             try:
-                sent = once.token_spend(token=token, user=request.user)
-            except once.AlreadySent as error:  # the same form, sent twice at the same moment
+                sent = once.sending_record(fingerprint=fingerprint, user=request.user)
+            except once.AlreadySent as error:
                 return self.already_sent(form, error.sent)
             response = self.form_valid(form)
             if response.status_code in (301, 302, 303):
@@ -194,8 +185,7 @@ class SendOnceMixin:
 
     def already_sent(self, form, sent):
         context = self.get_context_data(form=form)
-        mine = sent is not None and sent.user_id == self.request.user.pk
-        context.update(title=once.ALREADY_SENT, sent=sent if mine else None)
+        context.update(title=once.ALREADY_SENT, sent=sent)
         return self.response_class(
             request=self.request,
             template=[self.already_sent_template],
@@ -327,11 +317,15 @@ class ObjectDeleteView(ObjectFormView):
         label = str(self.object)
         try:
             record_delete(self.object, by=self.request.user, reason=form.cleaned_data["reason"])
-        except ProtectedError as error:
-            blockers = sorted({str(o) for o in error.protected_objects})[:5]
+        except (ProtectedError, RestrictedError) as error:
+            blocking = getattr(error, "protected_objects", None) or error.restricted_objects
+            blockers = sorted({str(o) for o in blocking})[:5]
             form.add_error(
                 None, f"{label} cannot be deleted while these refer to it: {', '.join(blockers)}."
             )
+            return self.form_invalid(form)
+        except ValidationError as error:  # a record linked to it no longer validates
+            form.add_error(None, f"{label} was not deleted: {'; '.join(error.messages)}")
             return self.form_invalid(form)
         messages.success(self.request, self.deleted_message.format(label=label))
         return HttpResponseRedirect(self.get_success_url())
