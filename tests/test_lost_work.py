@@ -512,3 +512,13 @@ def test_records_deleted_with_an_action_carry_the_reason_in_their_history(dcs):
     deletion = ProgressUpdate.history.get(id=update.pk, history_type="-")
     assert deletion.history_change_reason.endswith("Entered twice")
     assert deletion.history_user == dcs.user
+
+
+def test_a_record_deleted_restored_and_deleted_again_for_the_same_reason_is_deleted(dcs):
+    rec = f.RecommendationFactory(number="7")
+    url = reverse("recommendations:recommendation_delete", args=[rec.pk])
+    assert dcs.post(url, {"reason": "Entered twice"}).status_code == 302
+    deletion = rec.history.model.objects.get(id=rec.pk, history_type="-")
+    dcs.post(reverse("restore", args=["recommendations.Recommendation", deletion.history_id]))
+    assert dcs.post(url, {"reason": "Entered twice"}).status_code == 302
+    assert not type(rec).objects.filter(pk=rec.pk).exists()

@@ -164,7 +164,16 @@ class SendOnceMixin:
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
-        fingerprint = once.form_fingerprint(user=request.user, path=request.path, data=request.POST)
+        # A form that does not send back the version it was loaded with (a deletion) is told
+        # apart by the record's version now: deleted, restored, it may be deleted again.
+        about = getattr(self, "object", None)
+        version = about.version if about is not None and about.pk else None
+        fingerprint = once.form_fingerprint(
+            user=request.user,
+            path=request.path,
+            data=request.POST,
+            version=None if "version" in request.POST else version,
+        )
         earlier = once.sending_find(fingerprint)
         if earlier is not None:
             return self.already_sent(form, earlier)

@@ -32,10 +32,12 @@ class AlreadySent(Exception):
         self.sent = sent
 
 
-def form_fingerprint(*, user, path: str, data) -> str:
-    """What makes two sendings the same form: user, address and fields (``data``: a QueryDict)."""
+def form_fingerprint(*, user, path: str, data, version: int | None = None) -> str:
+    """What makes two sendings the same form: user, address, fields (``data``: a QueryDict)
+    and the version of the record the form is about, if any (a record deleted and restored
+    may be deleted again, for the same reason)."""
     fields = sorted((name, data.getlist(name)) for name in data if name != "csrfmiddlewaretoken")
-    payload = json.dumps([user.pk, path, fields], ensure_ascii=False)
+    payload = json.dumps([user.pk, path, fields, version], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
