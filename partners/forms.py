@@ -6,6 +6,7 @@ from django.utils.formats import date_format
 
 from trust import clock
 from trust.forms import RELOAD, GovukDateField, GovukForm, TrackedModelForm
+from trust.generic import DeleteForm
 from trust.timescales import TimescaleError, parse_timescale
 
 from .models import Action, ActionStatus, Person, ProgressUpdate, Rag
@@ -15,6 +16,14 @@ NEED_DATE_OR_TIMESCALE = "Enter a due date, or a timescale such as “December 2
 SAME_DATE = "The new due date is the same as the current one"
 FUTURE_UPDATE = "The date of the update cannot be in the future"
 REASON_REQUIRED = "Enter the reason"
+TIMESCALE_KEEPS_DATE = (
+    'As written, e.g. "October 2007" or "Ongoing". Changing it does not move the due date: '
+    "use “Change the due date” for that, which records why and who agreed."
+)
+DUE_DATE_KEPT = (
+    "Its due date is still {date}, although the new timescale {means}. To move the due date, "
+    "use “Change the due date”, which records why and who agreed."
+)
 
 
 def _check_not_before(date, not_before):
@@ -49,6 +58,22 @@ class ActionForm(TrackedModelForm):
         if self.instance.pk:
             # A change of due date goes through "Change due date", which records why.
             del self.fields["due_date"]
+            self.fields["timescale"].help_text = TIMESCALE_KEEPS_DATE
+
+    def due_date_note(self) -> str:
+        """After an edit: what to say when the new timescale means another date than the one
+        agreed (the due date moves only through "Change the due date"); else ""."""
+        action = self.instance
+        if "timescale" not in self.changed_data or action.due_date is None:
+            return ""
+        try:
+            meant = parse_timescale(action.timescale)
+        except TimescaleError:
+            return ""
+        if meant == action.due_date:
+            return ""
+        means = f"means {date_format(meant, 'DATE_FORMAT')}" if meant else "gives no date"
+        return DUE_DATE_KEPT.format(date=date_format(action.due_date, "DATE_FORMAT"), means=means)
 
     def clean(self):
         cleaned = super().clean()
@@ -130,6 +155,8 @@ class StatusForm(GovukForm):
 
 
 class ProgressUpdateForm(TrackedModelForm):
+    """Report progress, or (editing one) correct an update entered by mistake, saying why."""
+
     date = GovukDateField(label="Date of the update", help_text="For example, 15 11 2007")
     mark_complete = forms.BooleanField(label="This action is now complete", required=False)
 
@@ -145,13 +172,30 @@ class ProgressUpdateForm(TrackedModelForm):
         self.fields["rag"].help_text = "Red: off track. Amber: at risk. Green: on track."
         if not self.initial.get("date"):  # a new update is dated today unless changed
             self.initial["date"] = clock.today()
-        del self.fields["change_reason"]
+        if self.instance.pk:
+            del self.fields["mark_complete"]
+            reason = self.fields["change_reason"]
+            reason.required = True
+            reason.label = "Why are you correcting it?"
+            reason.error_messages["required"] = REASON_REQUIRED
+        else:
+            del self.fields["change_reason"]
 
     def clean_date(self):
         date = self.cleaned_data["date"]
         if date and date > clock.today():
             raise ValidationError(FUTURE_UPDATE)
         return date
+
+
+class WithdrawForm(DeleteForm):
+    reason = forms.CharField(
+        label="Why are you withdrawing it?",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Recorded in the action's history with your name.",
+        error_messages={"required": REASON_REQUIRED},
+    )
 
 
 ACTION_STATUS_CHOICES = ActionStatus.choices
@@ -161,5 +205,6 @@ __all__ = [
     "ActionSlipForm",
     "ProgressUpdateForm",
     "StatusForm",
+    "WithdrawForm",
     "datetime",
 ]

@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 
 from trust.history import TrackedHistory
 from trust.models import Component, Priority, TrackedModel, choice_constraint
-from trust.permissions import ADD, REPORT, SharedQuerySet
+from trust.permissions import ADD, CHANGE, DELETE, REPORT, SharedQuerySet
 from trust.text import shorten
 
 from . import querysets
@@ -67,7 +67,7 @@ class Person(TrackedModel):
     email = models.EmailField(blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
+        on_delete=models.RESTRICT,
         null=True,
         blank=True,
         related_name="person",
@@ -105,7 +105,7 @@ class Membership(TrackedModel):
     component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="memberships")
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="memberships")
     representative = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="memberships"
+        Person, on_delete=models.RESTRICT, null=True, blank=True, related_name="memberships"
     )
     role = models.CharField(max_length=12, choices=MembershipRole.choices, default="member")
     started = models.DateField(null=True, blank=True)
@@ -166,7 +166,7 @@ class Attendance(TrackedModel):
     )
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="attendance"
+        Person, on_delete=models.RESTRICT, null=True, blank=True, related_name="attendance"
     )
     status = models.CharField(max_length=10, choices=AttendanceStatus.choices)
 
@@ -424,10 +424,11 @@ class ProgressUpdate(TrackedModel):
     note = models.TextField()
     rag = models.CharField("RAG rating", max_length=5, choices=Rag.choices)
     author = models.ForeignKey(
-        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="progress_updates"
+        Person, on_delete=models.RESTRICT, null=True, blank=True, related_name="progress_updates"
     )
 
-    partner_actions = frozenset({ADD})
+    # Change and delete (correct and withdraw) only their own: see the queryset's write scope.
+    partner_actions = frozenset({ADD, CHANGE, DELETE})
     names_people = ("author",)
 
     objects = querysets.ProgressUpdateQuerySet.as_manager()

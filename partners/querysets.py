@@ -14,7 +14,14 @@ from django.db.models import (
     When,
 )
 
-from trust.permissions import RestrictedQuerySet, SharedQuerySet, scope_via, visible_q
+from trust.permissions import (
+    CHANGE,
+    DELETE,
+    RestrictedQuerySet,
+    SharedQuerySet,
+    scope_via,
+    visible_q,
+)
 
 # What an action list joins to name each action's carrier (a recommendation and its audit,
 # a hosted priority, or a risk and its register) without a query per row.
@@ -215,6 +222,14 @@ class ProgressUpdateQuerySet(RestrictedQuerySet):
         from .models import Action
 
         return scope_via("action", Action, partner_id, write=True)
+
+    def partner_user_write_scope(self, user, action):
+        scope = super().partner_user_write_scope(user, action)
+        if scope is not None and action in (CHANGE, DELETE):
+            # An update entered by mistake is corrected or withdrawn by its author (or DCS
+            # staff), while their organisation still reports on the action.
+            return scope & Q(author__user_id=user.pk)
+        return scope
 
 
 class DueDateChangeQuerySet(RestrictedQuerySet):

@@ -10,6 +10,8 @@ from trust.services import record_save
 
 from .models import Action, ActionPlan, ActionStatus, DueDateChange, ProgressUpdate
 
+ACTION_ADDED = "Action added"
+
 
 @transaction.atomic
 def action_plan_for(carrier, *, by) -> ActionPlan:
@@ -29,9 +31,12 @@ def action_create(
     timescale: str,
     due_date: datetime.date | None,
     by,
-    reason: str = "Action added",
+    reason: str = "",
 ) -> Action:
-    """Add an action to the carrier's plan; its original and current due dates start equal."""
+    """Add an action to the carrier's plan; its original and current due dates start equal.
+
+    ``reason`` is what the person adding it typed; without one the history says it was added.
+    """
     plan = action_plan_for(carrier, by=by)
     number = (plan.actions.aggregate(n=Max("number"))["n"] or 0) + 1
     action = Action(
@@ -43,7 +48,7 @@ def action_create(
         original_due_date=due_date,
         due_date=due_date,
     )
-    return record_save(action, by=by, reason=reason)
+    return record_save(action, by=by, reason=reason or ACTION_ADDED)
 
 
 @transaction.atomic

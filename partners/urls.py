@@ -23,6 +23,16 @@ urlpatterns = [
         views.ProgressUpdateCreateView.as_view(),
         name="progressupdate_create",
     ),
+    path(
+        "progress-updates/<int:pk>/edit/",
+        views.ProgressUpdateUpdateView.as_view(),
+        name="progressupdate_update",
+    ),
+    path(
+        "progress-updates/<int:pk>/withdraw/",
+        views.ProgressUpdateWithdrawView.as_view(),
+        name="progressupdate_delete",
+    ),
 ]
 
 urlpatterns += directory_urlpatterns

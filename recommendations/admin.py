@@ -1,15 +1,15 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from trust.admin import ReadOnlyHistoryAdmin, ReadOnlyInline
 
 from .models import PriorityLevel, PriorityScale
 
 
-class PriorityLevelInline(admin.TabularInline):
+class PriorityLevelInline(ReadOnlyInline):
     model = PriorityLevel
-    extra = 0
 
 
 @admin.register(PriorityScale)
-class PriorityScaleAdmin(SimpleHistoryAdmin):
+class PriorityScaleAdmin(ReadOnlyHistoryAdmin):
     list_display = ("name",)
     inlines = [PriorityLevelInline]

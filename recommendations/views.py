@@ -18,6 +18,7 @@ from trust.generic import (
 from trust.permissions import ADD, CHANGE, VIEW, user_can
 
 from . import services
+from .exports import DEFAULT_COMMITTEE
 from .filters import AuditFilterSet, RecommendationFilterSet
 from .forms import AuditForm, RecommendationForm, RecommendationStatusForm
 from .models import Audit, Recommendation, RecommendationStatus, Verification
@@ -43,12 +44,16 @@ class AuditListView(ObjectListView):
 
 class AuditDetailView(ObjectDetailView):
     model = Audit
+    # What the download form shows: set to what was sent when a download is refused, so the
+    # corrected form downloads the file asked for, not the defaults.
+    download = None
 
     def optimise(self, queryset):
         return queryset.select_related("priority_scale")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context["download"] = self.download or {"format": "xlsx", "committee": DEFAULT_COMMITTEE}
         user = self.request.user
         context["recommendations"] = (
             Recommendation.objects.restrict(user)

@@ -117,9 +117,23 @@ class AuditExportView(AccessMixin, View):
     def refused(self, request, audit, message):
         """The audit's page again, with the reason at the top; status 400."""
         messages.error(request, message)
-        response = AuditDetailView.as_view()(request, pk=audit.pk)
+        response = AuditDetailView.as_view(download=sent_download(request.GET))(
+            request, pk=audit.pk
+        )
         response.status_code = 400
         return response
+
+
+def sent_download(params) -> dict:
+    """The download form's fields as sent, to show them again with the reason it failed."""
+    kind = params.get("format", "")
+    return {
+        "format": kind if kind in FORMATS else "xlsx",
+        "day": params.get("date-day", "")[:10],
+        "month": params.get("date-month", "")[:10],
+        "year": params.get("date-year", "")[:10],
+        "committee": params.get("committee", "").strip()[:200] or exports.DEFAULT_COMMITTEE,
+    }
 
 
 class PersonChoiceField(forms.ModelChoiceField):

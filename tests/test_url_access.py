@@ -50,7 +50,7 @@ def world(db):
     pa = a_user.person
     hosted = f.HostedPriorityFactory(host=pa.partner)
     action = f.ActionFactory(plan=hosted.action_plan, owner=pa)
-    f.ProgressUpdateFactory(action=action)
+    update = f.ProgressUpdateFactory(action=action, author=pa)
     rec = f.RecommendationFactory()
     rec_action = f.ActionFactory(plan=rec.action_plan, owner=pa)
     register = f.RiskRegisterFactory(kind="partner", partner=pa.partner)
@@ -74,6 +74,7 @@ def world(db):
         },
         "hosted": hosted,
         "action": action,
+        "update": update,
         "rec": rec,
         "rec_action": rec_action,
         "audit": rec.audit,
@@ -135,6 +136,9 @@ RULES = {
     "partners:action_delete": (pk("action"), DCS_WRITE),
     "partners:action_status": (pk("action"), REPORT),
     "partners:progressupdate_create": (pk("action"), REPORT),
+    # Only the author (a's officer) or DCS staff correct or withdraw an update.
+    "partners:progressupdate_update": (pk("update"), REPORT),
+    "partners:progressupdate_delete": (pk("update"), REPORT),
     # risks
     "risks:riskregister_list": (NONE, SHARED),
     "risks:riskregister_detail": (pk("register"), OWN),

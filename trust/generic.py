@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import router
+from django.db import router, transaction
 from django.db.models import ProtectedError
 from django.db.models.deletion import Collector, RestrictedError
 from django.http import HttpResponseRedirect
@@ -21,6 +21,7 @@ from django.urls import NoReverseMatch, reverse
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
+from . import once
 from .changes import history_for
 from .forms import GovukForm
 from .permissions import ADD, CHANGE, DELETE, VIEW, user_can
@@ -154,7 +155,58 @@ class ObjectDetailView(ObjectMixin, DetailView):
         return context
 
 
-class ObjectEditView(ObjectMixin, FormView):
+class SendOnceMixin:
+    """A form view whose form is saved once (``trust.once``): Back and Save again, or a
+    double click, saves nothing the second time and says where the saved record is.
+
+    Precondition: a successful ``form_valid`` redirects (post/redirect/get); any other
+    response means nothing was saved, and the sending is forgotten with the rollback.
+    """
+
+    already_sent_template = "generic/already_sent.html"
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        # A form that does not send back the version it was loaded with (a deletion) is told
+        # apart by the record's version now: deleted, restored, it may be deleted again.
+        about = getattr(self, "object", None)
+        version = about.version if about is not None and about.pk else None
+        fingerprint = once.form_fingerprint(
+            user=request.user,
+            path=request.path,
+            data=request.POST,
+            version=None if "version" in request.POST else version,
+        )
+        earlier = once.sending_find(fingerprint)
+        if earlier is not None:
+            return self.already_sent(form, earlier)
+        if not form.is_valid():
+            return self.form_invalid(form)
+        with transaction.atomic():
+            try:
+                sent = once.sending_record(fingerprint=fingerprint, user=request.user)
+            except once.AlreadySent as error:
+                return self.already_sent(form, error.sent)
+            response = self.form_valid(form)
+            if response.status_code in (301, 302, 303):
+                sent.saved_url = response.url[:500]
+                sent.save(update_fields=["saved_url"])
+            else:
+                transaction.set_rollback(True)
+        return response
+
+    def already_sent(self, form, sent):
+        context = self.get_context_data(form=form)
+        context.update(title=once.ALREADY_SENT, sent=sent)
+        return self.response_class(
+            request=self.request,
+            template=[self.already_sent_template],
+            context=context,
+            status=409,
+        )
+
+
+class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
     """Add (no ``pk``) or edit a record through ``TrackedModelForm.save_tracked``."""
 
     form_class = None
@@ -279,7 +331,7 @@ class DeleteForm(GovukForm):
     )
 
 
-class ObjectFormView(ObjectMixin, FormView):
+class ObjectFormView(ObjectMixin, SendOnceMixin, FormView):
     """A form about one existing record (delete it, change its status...): the record is
     loaded through the access checks before the form is shown or handled."""
 
@@ -347,6 +399,7 @@ class ObjectDeleteView(ObjectFormView):
     form_class = DeleteForm
     template_name = "generic/object_delete.html"
     blockers_listed = 25
+    deleted_message = "{label} deleted."
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
@@ -357,8 +410,8 @@ class ObjectDeleteView(ObjectFormView):
         self.object = self.get_object()
         if self.blocked:
             return self.render_to_response(self.get_context_data())
-        form = self.get_form()
-        return self.form_valid(form) if form.is_valid() else self.form_invalid(form)
+        # The object is loaded: on to the send-once handling of the form (SendOnceMixin).
+        return super(ObjectFormView, self).post(request, *args, **kwargs)
 
     def form_valid(self, form):
         label = str(self.object)
@@ -368,7 +421,10 @@ class ObjectDeleteView(ObjectFormView):
             # Something came to refer to it since the page was shown: say what, as on arrival.
             self.blocked, self.blockers = delete_blockers(self.object, self.request.user)
             return self.render_to_response(self.get_context_data())
-        messages.success(self.request, f"{label} deleted.")
+        except ValidationError as error:  # a record linked to it no longer validates
+            form.add_error(None, f"{label} was not deleted: {'; '.join(error.messages)}")
+            return self.form_invalid(form)
+        messages.success(self.request, self.deleted_message.format(label=label))
         return HttpResponseRedirect(self.get_success_url())
 
     def get_success_url(self):

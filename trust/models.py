@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 
 from .history import TrackedHistory
@@ -208,7 +209,7 @@ class Outcome(TrackedModel):
 class Priority(TrackedModel):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="priorities")
     outcome = models.ForeignKey(
-        Outcome, on_delete=models.SET_NULL, null=True, blank=True, related_name="priorities"
+        Outcome, on_delete=models.RESTRICT, null=True, blank=True, related_name="priorities"
     )
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
@@ -290,3 +291,20 @@ class IndicatorValue(TrackedModel):
 
     def get_absolute_url(self):
         return self.indicator.get_absolute_url()
+
+
+class SentForm(models.Model):
+    """A form that was saved, by its fingerprint: the guard against saving it twice
+    (``trust.once``). Bookkeeping, not a record of the trust: no history, no version.
+    """
+
+    fingerprint = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey("trust.User", on_delete=models.CASCADE, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+    saved_url = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = "sent form"
+
+    def __str__(self):
+        return f"Form sent by {self.user} at {self.sent_at:%Y-%m-%d %H:%M}"

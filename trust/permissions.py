@@ -68,7 +68,9 @@ class RestrictedQuerySet(models.QuerySet):
 
     ``partner_scope(partner_id)`` returns the ``Q`` of records a partner organisation may see
     (default: none of them); ``partner_write_scope`` those it may change (default: the same);
-    ``auditor_write_scope(user)`` those an auditor may change (default: none).
+    ``partner_user_write_scope(user, action)`` those one partner user may add, change, delete
+    or report on (default: their organisation's write scope; a model narrows it to what is
+    the user's own); ``auditor_write_scope(user)`` those an auditor may change (default: none).
     """
 
     def partner_scope(self, partner_id: int) -> Q | None:
@@ -76,6 +78,9 @@ class RestrictedQuerySet(models.QuerySet):
 
     def partner_write_scope(self, partner_id: int) -> Q | None:
         return self.partner_scope(partner_id)
+
+    def partner_user_write_scope(self, user, action: str) -> Q | None:
+        return self.partner_write_scope(user.partner_id)
 
     def auditor_write_scope(self, user) -> Q | None:
         return None
@@ -92,7 +97,7 @@ class RestrictedQuerySet(models.QuerySet):
             return self.auditor_write_scope(user)
         if action == VIEW:
             return self.partner_scope(user.partner_id)
-        return self.partner_write_scope(user.partner_id)
+        return self.partner_user_write_scope(user, action)
 
     def restrict(self, user, action: str = VIEW):
         q = self.scope_for(user, action)

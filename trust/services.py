@@ -7,8 +7,10 @@ the acting user and the reason, and a stale edit is refused instead of overwriti
 
 from collections.abc import Iterable, Mapping
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, router, transaction
+from django.db.models.deletion import Collector
 
 STALE_EDIT = (
     "Someone else changed this record while you were editing it. "
@@ -81,9 +83,51 @@ def _save_or_refuse(obj):
 
 @transaction.atomic
 def record_delete(obj, *, by=None, reason: str = ""):
-    """Delete ``obj``; its history keeps every earlier row and a deletion row with who and why."""
-    _stamp(obj, by, reason)
-    obj.delete()
+    """Delete ``obj``; its history keeps every earlier row and a deletion row with who and why.
+
+    What the deletion takes with it is recorded too: each record deleted with it (a cascade)
+    gets its own deletion row with the reason, and each record that linked to it through a
+    many-to-many field gets a change row with the link removed. Relations between tracked
+    records never clear a field silently (they RESTRICT or PROTECT instead), so nothing else
+    changes. Raises ``ProtectedError``/``RestrictedError``, writing nothing, if something
+    still refers to it.
+    """
+    collector = Collector(using=router.db_for_write(type(obj)))
+    collector.collect([obj])
+    label = f"{type(obj)._meta.verbose_name} {obj}"
+    why = f": {reason}" if reason else ""
+    _unlink_many_to_many(collector.data, by=by, reason=f"Link removed: {label} deleted{why}")
+    for instances in collector.data.values():
+        for instance in instances:
+            _stamp(instance, by, reason if instance is obj else f"Deleted with {label}{why}")
+    collector.delete()
+
+
+def _many_to_many_fields_to(model):
+    """Every many-to-many field of a tracked model that points at ``model``."""
+    return [
+        field
+        for owner in apps.get_models()
+        if hasattr(owner, "history") and not owner._meta.auto_created
+        for field in owner._meta.many_to_many
+        if field.related_model is model
+    ]
+
+
+def _unlink_many_to_many(doomed, *, by, reason):
+    """Remove links to the records about to be deleted (``{model: instances}``) from the
+    records that stay, through ``record_save``, so each removal is in their history."""
+    gone = {(model, o.pk) for model, instances in doomed.items() for o in instances}
+    for model, instances in doomed.items():
+        pks = {o.pk for o in instances}
+        for field in _many_to_many_fields_to(model):
+            owner = field.model
+            linked = owner._base_manager.filter(**{f"{field.name}__in": pks}).distinct()
+            for record in linked:
+                if (owner, record.pk) in gone:
+                    continue
+                keep = getattr(record, field.name).exclude(pk__in=pks)
+                record_save(record, by=by, reason=reason, m2m={field.name: list(keep)})
 
 
 NOT_DELETED = "This record has not been deleted, so there is nothing to restore."

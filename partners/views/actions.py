@@ -16,12 +16,12 @@ from trust.generic import (
     add_refusal,
     current_values,
 )
-from trust.permissions import ADD, CHANGE, REPORT, VIEW, user_can
+from trust.permissions import ADD, CHANGE, DELETE, REPORT, VIEW, user_can
 from trust.services import STALE_EDIT, StaleEditError
 
 from .. import services
 from ..filters import ActionFilterSet
-from ..forms import ActionForm, ActionSlipForm, ProgressUpdateForm, StatusForm
+from ..forms import ActionForm, ActionSlipForm, ProgressUpdateForm, StatusForm, WithdrawForm
 from ..models import Action, ActionStatus, DueDateChange, HostedPriority, ProgressUpdate
 from ..querysets import ACTION_CARRIERS
 
@@ -80,10 +80,17 @@ class ActionDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         action = self.object
         user = self.request.user
-        context["updates"] = (
-            ProgressUpdate.objects.restrict(user)
+        updates = ProgressUpdate.objects.restrict(user).filter(action=action)
+        context["updates"] = updates.select_related("author__partner")
+        context["correctable_updates"] = set(
+            ProgressUpdate.objects.restrict(user, CHANGE)
             .filter(action=action)
-            .select_related("author__partner")
+            .values_list("pk", flat=True)
+        )
+        context["withdrawable_updates"] = set(
+            ProgressUpdate.objects.restrict(user, DELETE)
+            .filter(action=action)
+            .values_list("pk", flat=True)
         )
         context["date_changes"] = (
             DueDateChange.objects.restrict(user)
@@ -129,6 +136,7 @@ class ActionCreateView(ObjectEditView):
             timescale=data["timescale"],
             due_date=data["due_date"],
             by=self.request.user,
+            reason=data.get("change_reason", ""),
         )
 
     def get_success_message(self, obj):
@@ -154,6 +162,13 @@ class ActionUpdateView(ObjectEditView):
 
     def optimise(self, queryset):
         return queryset.select_related(*ACTION_CARRIERS)
+
+    def form_valid(self, form):
+        self.due_date_note = form.due_date_note()
+        return super().form_valid(form)
+
+    def get_success_message(self, obj):
+        return " ".join(filter(None, [super().get_success_message(obj), self.due_date_note]))
 
     def parent_crumbs(self, obj=None):
         return carrier_crumbs(obj.plan.carrier) if obj else []
@@ -317,6 +332,58 @@ class ProgressUpdateCreateView(ObjectEditView):
         context["title"] = "Add a progress update"
         context["action"] = self.get_action()
         context["cancel_url"] = self.get_action().get_absolute_url()
+        return context
+
+
+class ProgressUpdateMixin:
+    """An existing progress update, reached through its action's page."""
+
+    model = ProgressUpdate
+
+    def optimise(self, queryset):
+        return queryset.select_related(*(f"action__{c}" for c in ACTION_CARRIERS))
+
+    def parent_crumbs(self, obj=None):
+        if obj is None:
+            return []
+        action = obj.action
+        return [*carrier_crumbs(action.plan.carrier), (str(action), action.get_absolute_url())]
+
+
+class ProgressUpdateUpdateView(ProgressUpdateMixin, ObjectEditView):
+    """Its author or DCS staff correct an update entered by mistake, saying why."""
+
+    form_class = ProgressUpdateForm
+
+    def get_breadcrumbs(self):
+        return [("Home", reverse("home")), *self.parent_crumbs(self.object)]
+
+    def get_success_message(self, obj):
+        return "Progress update corrected. The history keeps what it said before."
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = "Correct a progress update"
+        return context
+
+
+class ProgressUpdateWithdrawView(ProgressUpdateMixin, ObjectDeleteView):
+    """Its author or DCS staff withdraw an update entered by mistake, saying why."""
+
+    form_class = WithdrawForm
+    template_name = "partners/progressupdate_withdraw.html"
+    deleted_message = "Progress update withdrawn. The action's history keeps it and why."
+
+    def form_valid(self, form):
+        self.action_url = self.object.action.get_absolute_url()
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return self.action_url
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = "Withdraw a progress update"
         return context
 
 
