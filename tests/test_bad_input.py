@@ -411,6 +411,7 @@ def _nasties(form, name):
 # The pages that show a form (test_the_list_of_pages_with_a_form_is_complete keeps it so).
 FORM_PAGES = {
     "login",
+    "my_actions",
     "partners:action_delete",
     "partners:action_list",
     "partners:action_slip",
@@ -420,6 +421,8 @@ FORM_PAGES = {
     "partners:hostedpriority_list",
     "partners:partner_list",
     "partners:progressupdate_create",
+    "partners:progressupdate_delete",
+    "partners:progressupdate_update",
     "recent_changes",
     "recommendations:audit_as_at",
     "recommendations:audit_compare",

@@ -113,7 +113,7 @@ def test_names_of_records_are_never_cut_mid_word(dcs):
     record_save(control, by=dcs.user, reason="Named")
     page = dcs.get(reverse("recent_changes"))
     labels = {e.record_label for e in page.context["entries"]}
-    assert str(action) in labels
+    assert any(label.endswith(str(action)) for label in labels)
     for name in (str(action), str(control)):
         assert name.endswith("…")
         kept = name.removeprefix("Action 1: ").removesuffix("…").rstrip()
