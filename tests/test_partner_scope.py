@@ -212,17 +212,22 @@ def _links(html):
     return re.findall(r'href="([^"#][^"]*)"', html)
 
 
+def xlsx_text(content: bytes) -> str:
+    """Every cell of a workbook, as one text."""
+    book = openpyxl.load_workbook(io.BytesIO(content))
+    return " ".join(
+        str(cell)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if cell is not None
+    )
+
+
 def _export_text(response):
     kind = response.get("Content-Type", "")
     if "spreadsheetml" in kind:
-        book = openpyxl.load_workbook(io.BytesIO(response.content))
-        return " ".join(
-            str(cell)
-            for sheet in book.worksheets
-            for row in sheet.iter_rows(values_only=True)
-            for cell in row
-            if cell is not None
-        )
+        return xlsx_text(response.content)
     if "pdf" in kind:
         return ""  # its HTML is checked below, from the same snapshot
     return response.content.decode()

@@ -1,17 +1,20 @@
 """A partner, in Chromium, reads every page and export reachable from a recommendation that
 carries another organisation's action it may not see: no trace of that action reaches it."""
 
-import io
 import re
 from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
-import openpyxl
 import pytest
 from django.urls import reverse
 
 from partners.models import Action
-from tests.test_partner_scope import HIDDEN_DATE_FORMATS, HIDDEN_TRACES, hidden_action_world
+from tests.test_partner_scope import (
+    HIDDEN_DATE_FORMATS,
+    HIDDEN_TRACES,
+    hidden_action_world,
+    xlsx_text,
+)
 
 from .conftest import sign_in
 
@@ -24,14 +27,7 @@ LINKS_JS = "() => Array.from(document.querySelectorAll('a[href]'), a => a.getAtt
 def download_text(response):
     kind = response.headers.get("content-type", "")
     if "spreadsheetml" in kind:
-        book = openpyxl.load_workbook(io.BytesIO(response.body()))
-        return " ".join(
-            str(cell)
-            for sheet in book.worksheets
-            for row in sheet.iter_rows(values_only=True)
-            for cell in row
-            if cell is not None
-        )
+        return xlsx_text(response.body())
     if "pdf" in kind:
         return ""  # the report's HTML is checked in tests/test_partner_scope.py
     return response.text()
