@@ -33,7 +33,7 @@ def test_dcs_staff_delete_a_recommendation_and_restore_it_from_recent_changes(
 
     keyboard.follow("Recent changes")
     checks(screenshot="recent changes with a deletion")
-    keyboard.follow("Restore Recommendation: Recommendation 7")
+    keyboard.follow("Restore Recommendation 7")
     assert "restored" in banner(page)
     assert page.url.endswith(rec.get_absolute_url())
     assert "Set up a conflict resolution procedure." in main_text(page)
