@@ -3,13 +3,106 @@
 Views, services and the context processor ask named questions; templates receive flags.
 """
 
+import re
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 
 from recommendations.models import Recommendation, Verification
 from tests import factories as f
 from trust import permissions
 from trust.permissions import Role
+
+ROOT = Path(settings.BASE_DIR)
+SKIPPED_DIRS = {".venv", ".git", "tests", "migrations", "var", "node_modules", "static"}
+
+# Python that decides by role: comparing a role, naming a role constant, asking a role.
+PYTHON_ROLE_DECISIONS = re.compile(
+    r"Role\.(DCS|PARTNER|AUDITOR|ADMIN)\b"
+    r"|\bFULL_ACCESS\b"
+    r"|\brole_of\("
+    r"""|role\b.*(==|!=)\s*["'](dcs|partner|auditor|admin)["']"""
+)
+# Learning a queryset's scope by reading its SQL instead of asking the access module.
+PYTHON_SQL_READS = re.compile(r"\.query\.(where|alias_map|tables)\b|str\([\w.]*\.query\)")
+TEMPLATE_ROLE_DECISIONS = re.compile(
+    r"\buser_role\s*(==|!=|in\b|not in\b)"
+    r"""|\brole\s*(==|!=)\s*["'](dcs|partner|auditor|admin)["']"""
+)
+
+# The only application modules allowed to name a role, each for one reason.
+ALLOWED_PYTHON = {
+    "trust/permissions.py": "the access module: every role decision lives here",
+    "trust/models.py": "the User model's role field declares its choices and default",
+    "recommendations/demo.py": "demo loading gives the demo administrator account its rights",
+}
+
+
+def application_modules():
+    for path in sorted(ROOT.rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        if not SKIPPED_DIRS.intersection(relative.parts[:-1]):
+            yield relative.as_posix(), path.read_text()
+
+
+def template_files():
+    for path in sorted(ROOT.rglob("*.html")) + sorted(ROOT.rglob("*.txt")):
+        relative = path.relative_to(ROOT)
+        if "templates" in relative.parts and not SKIPPED_DIRS.intersection(relative.parts):
+            yield relative.as_posix(), path.read_text()
+
+
+def offending_lines(files, pattern, allowed=()):
+    return [
+        f"{name}:{number}: {line.strip()}"
+        for name, text in files
+        if name not in allowed
+        for number, line in enumerate(text.splitlines(), 1)
+        if pattern.search(line)
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "if role_of(user) in FULL_ACCESS:",
+        "if role_of(self.user) != 'auditor':",
+        "return user.role == Role.PARTNER",
+        'if row["role"] == "admin":',
+    ],
+)
+def test_the_role_decision_grep_recognises_a_role_decision(line):
+    assert PYTHON_ROLE_DECISIONS.search(line)
+
+
+@pytest.mark.parametrize(
+    "line", ['{% if user_role == "partner" %}', "{% if user.role != 'auditor' %}"]
+)
+def test_the_template_grep_recognises_a_role_comparison(line):
+    assert TEMPLATE_ROLE_DECISIONS.search(line)
+
+
+def test_only_the_access_module_decides_by_role():
+    modules = list(application_modules())
+    names = {name for name, _ in modules}
+    assert "trust/permissions.py" in names and "trust/changes.py" in names  # the walk found them
+    assert set(ALLOWED_PYTHON) <= names, "an allowed file has gone: drop it from the list"
+    assert offending_lines(modules, PYTHON_ROLE_DECISIONS, ALLOWED_PYTHON) == []
+
+
+def test_nothing_reads_a_querysets_sql_to_learn_its_scope():
+    assert offending_lines(application_modules(), PYTHON_SQL_READS) == []
+
+
+def test_no_template_compares_a_role_name():
+    templates = list(template_files())
+    assert any(name.endswith("base.html") for name, _ in templates)  # the walk found them
+    assert offending_lines(templates, TEMPLATE_ROLE_DECISIONS) == []
+
+
+# --- each named question, for each kind of user ------------------------------------------
 
 USERS = ("dcs", "admin", "superuser", "auditor", "partner", "partner_without_org", "anonymous")
 
@@ -104,3 +197,27 @@ def test_role_label_names_the_accounts_role_for_the_header(users):
         "partner_without_org": "Partner staff",
         "anonymous": "",
     }
+
+
+# --- templates get flags ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kind, narrowed", [("dcs", False), ("auditor", False), ("admin", False), ("partner", True)]
+)
+def test_an_empty_list_says_that_you_can_see_only_to_those_who_see_a_part(
+    client, users, kind, narrowed
+):
+    user = users[kind]
+    person = user.person if kind == "partner" else f.PersonFactory()
+    client.force_login(user)
+    page = client.get(person.get_absolute_url()).content.decode()
+    assert f"{person} owns no actions" in page
+    assert ("owns no actions that you can see" in page) is narrowed
+
+
+def test_the_context_gives_templates_flags_not_a_role(client, users):
+    client.force_login(users["partner"])
+    response = client.get("/")
+    assert response.context["sees_everything"] is False
+    assert "user_role" not in response.context
