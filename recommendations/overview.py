@@ -26,7 +26,7 @@ from trust import clock
 from trust.changes import changes_window, recent_changes, tracked_models
 from trust.forms import GovukForm
 from trust.models import Component, Meeting, User
-from trust.permissions import ADD, FULL_ACCESS, Role, role_of, user_can
+from trust.permissions import lands_on_partner_home, may_restore, sees_everything
 from trust.services import RestoreError, record_restore
 
 from .models import PriorityLevel, Recommendation, RecommendationStatus
@@ -174,7 +174,7 @@ class RecentChangesForm(GovukForm):
             ((key, m._meta.verbose_name.capitalize()) for key, m in self.models.items()),
             key=lambda choice: choice[1],
         )
-        if role_of(self.user) not in FULL_ACCESS and role_of(self.user) != "auditor":
+        if not sees_everything(self.user):
             # Partner staff filter only by themselves: other people's names are not shared.
             self.fields["changed_by"].queryset = User.objects.filter(
                 pk=getattr(self.user, "pk", None)
@@ -222,7 +222,7 @@ class RecentChangesView(LoginRequiredMixin, TemplateView):
             query_string=query.urlencode(),
             filtered=any(v for k, v in self.request.GET.items() if k != "page"),
             breadcrumbs=[("Home", "/")],
-            can_restore=role_of(user) in FULL_ACCESS,
+            can_restore=may_restore(user),
             **kwargs,
         )
 
@@ -320,7 +320,7 @@ class PartnerHomeView(LoginRequiredMixin, TemplateView):
 def home(request, *args, **kwargs):
     """Partner staff land on their organisation's page; everyone else on the dashboard."""
     user = request.user
-    if user.is_authenticated and role_of(user) == Role.PARTNER and user.partner_id:
+    if lands_on_partner_home(user):
         return PartnerHomeView.as_view()(request, *args, **kwargs)
     return DashboardView.as_view()(request, *args, **kwargs)
 
@@ -335,8 +335,7 @@ class RestoreView(LoginRequiredMixin, View):
             raise Http404 from None
         if model not in tracked_models():
             raise Http404
-        # Restoring is the record-keepers' job, whatever a role may add elsewhere.
-        if role_of(request.user) not in FULL_ACCESS or not user_can(request.user, ADD, model):
+        if not may_restore(request.user, model):
             raise PermissionDenied
         deletion = get_object_or_404(model.history, history_id=history_id)
         try:

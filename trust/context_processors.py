@@ -2,20 +2,18 @@ from django.conf import settings
 
 from . import clock
 from .navigation import navigation
-from .permissions import role_of
+from .permissions import has_role, role_label, sees_everything
 
 
 def service(request):
+    # Flags, never the role itself: templates display, the access module decides.
     user = getattr(request, "user", None)
-    role = role_of(user)
     return {
         "service_name": settings.SERVICE_NAME,
         "organisation_name": settings.ORGANISATION_NAME,
-        "user_role": role,
-        "navigation": navigation(request) if role else [],
+        "sees_everything": sees_everything(user),
+        "navigation": navigation(request) if has_role(user) else [],
         "today": clock.today(),
         "demo_clock": clock.is_moved(),
-        "user_role_label": user.get_role_display()
-        if role and hasattr(user, "get_role_display")
-        else "",
+        "user_role_label": role_label(user),
     }

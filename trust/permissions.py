@@ -158,3 +158,42 @@ def sees_contacts(user, partner_id) -> bool:
     if role in FULL_ACCESS or role == Role.AUDITOR:
         return True
     return role == Role.PARTNER and user.partner_id is not None and partner_id == user.partner_id
+
+
+def has_role(user) -> bool:
+    """Whether ``user`` is signed in, active and holds a role: everyone else sees nothing."""
+    return role_of(user) is not None
+
+
+def sees_everything(user) -> bool:
+    """Whether ``user`` reads every record, deleted ones, their history and every name in it.
+
+    DCS staff, administrators and auditors. Partner staff see their scope only: their history
+    is narrowed by ``restrict``, they filter changes by themselves alone, and an empty list
+    tells them there is none "that you can see".
+    """
+    role = role_of(user)
+    return role in FULL_ACCESS or role == Role.AUDITOR
+
+
+def may_restore(user, model=None) -> bool:
+    """May ``user`` bring back a deleted record (of ``model``, when given) from its history?
+
+    Restoring is the record-keepers' job, whatever a role may add elsewhere, and only of a
+    kind of record they may add.
+    """
+    if role_of(user) not in FULL_ACCESS:
+        return False
+    return model is None or user_can(user, ADD, model)
+
+
+def lands_on_partner_home(user) -> bool:
+    """Whether ``user``'s home page is their organisation's page rather than the dashboard."""
+    return role_of(user) == Role.PARTNER and user.partner_id is not None
+
+
+def role_label(user) -> str:
+    """The name of the account's role for the page header; "" for someone with no role."""
+    if role_of(user) is None or not hasattr(user, "get_role_display"):
+        return ""
+    return user.get_role_display()
