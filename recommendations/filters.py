@@ -3,7 +3,7 @@ from django.db.models import Q
 
 from partners.models import Action, Partner, Person
 from trust import clock
-from trust.filtering import RestrictedFilterSet
+from trust.filters import RestrictedFilterSet
 from trust.models import Component
 
 from .models import Audit, PriorityLevel, Recommendation, RecommendationStatus

@@ -1,60 +1,59 @@
 from django.urls import path
 
-from . import views, views_review
-from .urls_exchange import urlpatterns as exchange_urlpatterns
+from .views import audits, exchange, review
 
 app_name = "recommendations"
 
 urlpatterns = [
-    path("audits/", views.AuditListView.as_view(), name="audit_list"),
-    path("audits/add/", views.AuditEditView.as_view(), name="audit_create"),
-    path("audits/<int:pk>/", views.AuditDetailView.as_view(), name="audit_detail"),
-    path("audits/<int:pk>/edit/", views.AuditEditView.as_view(), name="audit_update"),
-    path("audits/<int:pk>/delete/", views.AuditDeleteView.as_view(), name="audit_delete"),
-    path("audits/<int:pk>/history/", views.AuditHistoryView.as_view(), name="audit_history"),
-    path("audits/<int:pk>/as-at/", views_review.AuditAsAtView.as_view(), name="audit_as_at"),
-    path("audits/<int:pk>/compare/", views_review.AuditCompareView.as_view(), name="audit_compare"),
+    path("audits/", audits.AuditListView.as_view(), name="audit_list"),
+    path("audits/add/", audits.AuditEditView.as_view(), name="audit_create"),
+    path("audits/<int:pk>/", audits.AuditDetailView.as_view(), name="audit_detail"),
+    path("audits/<int:pk>/edit/", audits.AuditEditView.as_view(), name="audit_update"),
+    path("audits/<int:pk>/delete/", audits.AuditDeleteView.as_view(), name="audit_delete"),
+    path("audits/<int:pk>/history/", audits.AuditHistoryView.as_view(), name="audit_history"),
+    path("audits/<int:pk>/as-at/", review.AuditAsAtView.as_view(), name="audit_as_at"),
+    path("audits/<int:pk>/compare/", review.AuditCompareView.as_view(), name="audit_compare"),
     path(
         "recommendations/<int:rec_pk>/verify/",
-        views_review.VerificationCreateView.as_view(),
+        review.VerificationCreateView.as_view(),
         name="verification_create",
     ),
     path(
         "audits/<int:audit_pk>/recommendations/add/",
-        views.RecommendationCreateView.as_view(),
+        audits.RecommendationCreateView.as_view(),
         name="recommendation_create",
     ),
-    path("recommendations/", views.RecommendationListView.as_view(), name="recommendation_list"),
+    path("recommendations/", audits.RecommendationListView.as_view(), name="recommendation_list"),
     path(
         "recommendations/<int:pk>/",
-        views.RecommendationDetailView.as_view(),
+        audits.RecommendationDetailView.as_view(),
         name="recommendation_detail",
     ),
     path(
         "recommendations/<int:pk>/edit/",
-        views.RecommendationUpdateView.as_view(),
+        audits.RecommendationUpdateView.as_view(),
         name="recommendation_update",
     ),
     path(
         "recommendations/<int:pk>/status/",
-        views.RecommendationStatusView.as_view(),
+        audits.RecommendationStatusView.as_view(),
         name="recommendation_status",
     ),
     path(
         "recommendations/<int:pk>/delete/",
-        views.RecommendationDeleteView.as_view(),
+        audits.RecommendationDeleteView.as_view(),
         name="recommendation_delete",
     ),
     path(
         "recommendations/<int:pk>/history/",
-        views.RecommendationHistoryView.as_view(),
+        audits.RecommendationHistoryView.as_view(),
         name="recommendation_history",
     ),
     path(
         "recommendations/<int:carrier_pk>/actions/add/",
-        views.RecommendationActionCreateView.as_view(),
+        audits.RecommendationActionCreateView.as_view(),
         name="recommendation_action_create",
     ),
+    path("audits/<int:pk>/export/", exchange.AuditExportView.as_view(), name="audit_export"),
+    path("audits/import/", exchange.ImportAuditView.as_view(), name="audit_import"),
 ]
-
-urlpatterns += exchange_urlpatterns

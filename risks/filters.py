@@ -1,7 +1,7 @@
 import django_filters
 
 from partners.models import Partner
-from trust.filtering import RestrictedFilterSet
+from trust.filters import RestrictedFilterSet
 from trust.models import Component
 
 from .models import RegisterKind, RiskRegister

@@ -13,7 +13,7 @@ from django.urls import reverse
 from partners.models import ActionStatus
 from tests import factories as f
 from trust import clock
-from trust.filtering import RestrictedFilterSet
+from trust.filters import RestrictedFilterSet
 
 TODAY = datetime.date(2008, 3, 1)
 

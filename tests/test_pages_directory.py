@@ -791,7 +791,6 @@ PAGE_MODULES = [
     "trust/views.py",
     "trust/filters.py",
     "partners/views/directory.py",
-    "partners/filters_directory.py",
     "partners/querysets.py",
     "risks/views.py",
     "risks/filters.py",

@@ -12,7 +12,7 @@ from trust.changes import history_for
 from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
 from trust.permissions import ADD, sees_contacts, user_can
 
-from ..filters_directory import HostedPriorityFilterSet, PartnerFilterSet
+from ..filters import HostedPriorityFilterSet, PartnerFilterSet
 from ..models import Action, HostedPriority, Membership, Partner, Person, ProgressUpdate
 from ..querysets import ACTION_CARRIERS
 

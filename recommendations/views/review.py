@@ -11,9 +11,9 @@ from trust.forms import GovukForm, TrackedModelForm
 from trust.generic import ObjectEditView, ObjectMixin
 from trust.permissions import ADD, VIEW, user_can
 
-from .compare import compare
-from .models import Audit, Recommendation, RecommendationStatus, Verification
-from .snapshot import current_snapshot, end_of_day, snapshot_as_at
+from ..compare import compare
+from ..models import Audit, Recommendation, RecommendationStatus, Verification
+from ..snapshot import current_snapshot, end_of_day, snapshot_as_at
 
 NOT_BEFORE_REPORT = "The date must be on or after the date of the report ({date})"
 NOT_IN_FUTURE = "The date cannot be in the future"

@@ -29,7 +29,7 @@ from trust.models import Component, Meeting, User
 from trust.permissions import lands_on_partner_home, may_restore, sees_everything
 from trust.services import RestoreError, record_restore
 
-from .models import PriorityLevel, Recommendation, RecommendationStatus
+from ..models import PriorityLevel, Recommendation, RecommendationStatus
 
 
 def status_by_priority(recommendations):

@@ -17,11 +17,11 @@ from trust.generic import (
 )
 from trust.permissions import ADD, CHANGE, VIEW, user_can
 
-from . import services
-from .exports import DEFAULT_COMMITTEE
-from .filters import AuditFilterSet, RecommendationFilterSet
-from .forms import AuditForm, RecommendationForm, RecommendationStatusForm
-from .models import Audit, Recommendation, RecommendationStatus, Verification
+from .. import services
+from ..exports import DEFAULT_COMMITTEE
+from ..filters import AuditFilterSet, RecommendationFilterSet
+from ..forms import AuditForm, RecommendationForm, RecommendationStatusForm
+from ..models import Audit, Recommendation, RecommendationStatus, Verification
 
 # A recommendation names its officers with their organisation, wherever it is shown.
 OFFICERS = Prefetch("responsible_officers", queryset=Person.objects.select_related("partner"))

@@ -25,10 +25,10 @@ from trust.forms import GovukDateField, GovukForm
 from trust.generic import AccessMixin
 from trust.permissions import ADD, VIEW
 
-from . import exports, imports
-from . import snapshot as snapshots
-from .models import Audit, PriorityScale
-from .views import AuditDetailView
+from .. import exports, imports
+from .. import snapshot as snapshots
+from ..models import Audit, PriorityScale
+from .audits import AuditDetailView
 
 FORMATS = {
     # format: (file name part, extension, content type)
