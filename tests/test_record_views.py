@@ -1,0 +1,307 @@
+"""Every page of every kind of record, as every role: declared here, tested by tests/harness.py.
+
+One class per kind of record with pages. Each declares the pages it has (with the access
+profile of each), the standard pages it has not (``absent``), and what the inherited tests
+need: an edit, a record to delete, how to grow its list and detail pages.
+"""
+
+import pytest
+from django.urls import reverse
+
+from partners.models import Action, HostedPriority, Partner, Person, ProgressUpdate
+from recommendations.models import Audit, Recommendation, Verification
+from risks.models import Risk, RiskRegister
+from tests import factories as f
+from tests.harness import (
+    AUDITOR_WRITE,
+    DCS_WRITE,
+    OPEN,
+    OWN,
+    POST_ONLY,
+    POST_ONLY_SIGNED_IN,
+    REPORT,
+    ROLES,
+    SHARED,
+    Export,
+    Page,
+    RecordViews,
+    client_for,
+    world_fixture,  # noqa: F401 (the world fixture)
+)
+from trust.models import Component, Meeting, Plan, Priority
+
+pytestmark = pytest.mark.django_db
+
+# Pages about no kind of record: (arguments from the world, profile).
+NON_RECORD_PAGES = {
+    "home": (lambda w: [], SHARED),
+    "login": (lambda w: [], OPEN),
+    "logout": (lambda w: [], POST_ONLY),  # sign-out is a POST
+    "my_actions": (lambda w: [], SHARED),
+    "recent_changes": (lambda w: [], SHARED),
+    "restore": (lambda w: ["partners.Action", w["action_history_id"]], POST_ONLY_SIGNED_IN),
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_non_record_pages(world, role):
+    client = client_for(world, role)
+    for name, (args, profile) in NON_RECORD_PAGES.items():
+        response = client.get(reverse(name, args=args(world)))
+        assert response.status_code == profile[role], (name, response.status_code)
+        if response.status_code == 302:
+            assert response["Location"].startswith(reverse("login")), name
+
+
+# --- trust ----------------------------------------------------------------------------------
+
+
+class TestComponentViews(RecordViews):
+    model = Component
+    record = "component"
+    pages = {"list": SHARED, "detail": SHARED, "history": SHARED}
+    absent = ("create", "update", "delete")
+
+    def grow(self, world, n):
+        for _ in range(n):
+            component = f.ComponentFactory()
+            f.MembershipFactory(component=component, partner=world["partner"])
+            f.MembershipFactory(component=world["component"])
+            f.MeetingFactory(component=world["component"])
+
+
+class TestMeetingViews(RecordViews):
+    model = Meeting
+    record = "meeting"
+    pages = {"detail": SHARED, "history": SHARED}
+    absent = ("list", "create", "update", "delete")
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.AttendanceFactory(meeting=world["meeting"])
+
+
+class TestPlanViews(RecordViews):
+    model = Plan
+    record = "plan"
+    pages = {"detail": SHARED, "history": SHARED}
+    absent = ("list", "create", "update", "delete")
+    # No list page of its own and no parent: the priorities list links to each plan.
+    reached_from = "trust:priority_list"
+
+    def grow(self, world, n):
+        for _ in range(n):
+            priority = f.PriorityFactory(plan=world["plan"])
+            f.HostedPriorityFactory(priority=priority, host=world["partner"])
+            f.IndicatorFactory(priority=priority)
+
+
+class TestPriorityViews(RecordViews):
+    model = Priority
+    record = "priority"
+    pages = {"list": SHARED, "detail": SHARED, "history": SHARED}
+    absent = ("create", "update", "delete")
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.HostedPriorityFactory(priority=f.PriorityFactory(plan=world["plan"]))
+            f.HostedPriorityFactory(priority=world["priority"], host=world["partner"])
+            f.IndicatorFactory(priority=world["priority"])
+
+
+# --- partners -------------------------------------------------------------------------------
+
+
+class TestPartnerViews(RecordViews):
+    model = Partner
+    record = "partner"
+    pages = {"list": SHARED, "detail": SHARED, "history": SHARED}
+    absent = ("create", "update", "delete")
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.PersonFactory(partner=f.PartnerFactory())
+            f.PersonFactory(partner=world["partner"])
+            f.HostedPriorityFactory(host=world["partner"])
+
+
+class TestPersonViews(RecordViews):
+    model = Person
+    record = "person"
+    pages = {"detail": OWN, "history": OWN}
+    absent = ("list", "create", "update", "delete")
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.ActionFactory(plan=world["hosted"].action_plan, owner=world["person"])
+            f.RecommendationFactory(audit=world["audit"]).responsible_officers.add(world["person"])
+
+
+class TestHostedPriorityViews(RecordViews):
+    model = HostedPriority
+    record = "hosted"
+    pages = {
+        "list": SHARED,
+        "detail": OWN,
+        "history": OWN,
+        "action_create": DCS_WRITE,
+    }
+    absent = ("create", "update", "delete")
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.HostedPriorityFactory(host=world["partner"])
+            action = f.ActionFactory(plan=world["hosted"].action_plan, owner=world["person"])
+            f.ProgressUpdateFactory(action=action, author=world["person"])
+
+
+class TestActionViews(RecordViews):
+    model = Action
+    record = "action"
+    pages = {
+        "list": SHARED,
+        "detail": OWN,
+        "history": OWN,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+        "slip": DCS_WRITE,
+        "status": REPORT,
+    }
+    absent = ("create",)  # added from its carrier's page (hostedpriority_action_create, ...)
+    posts = {"status": {"status": "complete"}}
+    edit = {"description": "Reworded by the harness"}
+
+    def fresh(self, world):
+        return f.ActionFactory(plan=world["hosted"].action_plan, owner=world["person"])
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.ActionFactory(plan=world["hosted"].action_plan, owner=world["person"])
+            f.ProgressUpdateFactory(action=world["action"], author=world["person"])
+
+
+class TestProgressUpdateViews(RecordViews):
+    model = ProgressUpdate
+    record = "update"
+    pages = {
+        "create": Page(REPORT, on="action"),
+        # Only the author (a's officer) or DCS staff correct or withdraw an update.
+        "update": REPORT,
+        "delete": REPORT,
+    }
+    absent = ("list", "detail", "history")  # shown on its action's page and history
+    edit = {"note": "Corrected by the harness"}
+
+    def fresh(self, world):
+        return f.ProgressUpdateFactory(action=world["action"], author=world["person"])
+
+
+# --- risks ----------------------------------------------------------------------------------
+
+
+class TestRiskRegisterViews(RecordViews):
+    model = RiskRegister
+    record = "register"
+    pages = {"list": SHARED, "detail": OWN, "history": OWN}
+    absent = ("create", "update", "delete")
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.RiskFactory(register=f.RiskRegisterFactory(), owner=world["person"])
+            f.RiskFactory(register=world["register"], owner=world["person"])
+
+
+class TestRiskViews(RecordViews):
+    model = Risk
+    record = "risk"
+    pages = {"detail": OWN, "history": OWN}
+    absent = ("list", "create", "update", "delete")
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.RiskControlFactory(risk=world["risk"])
+            f.RecommendationFactory(audit=world["audit"]).risks.add(world["risk"])
+
+
+# --- recommendations ------------------------------------------------------------------------
+
+
+def busy_recommendation(world, audit):
+    """A recommendation in partner a's scope: an officer, a component, an action, an update."""
+    rec = f.RecommendationFactory(audit=audit)
+    rec.responsible_officers.add(world["person"])
+    rec.components.add(f.ComponentFactory())
+    action = f.ActionFactory(plan=rec.action_plan, owner=world["person"])
+    f.ProgressUpdateFactory(action=action, author=world["person"])
+    return rec
+
+
+class TestAuditViews(RecordViews):
+    model = Audit
+    record = "audit"
+    pages = {
+        "list": SHARED,
+        "create": DCS_WRITE,
+        "detail": OWN,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+        "history": OWN,
+        "as_at": OWN,
+        "compare": OWN,
+        "export": OWN,
+        "import": DCS_WRITE,
+    }
+    edit = {"title": "Retitled by the harness"}
+    exports = {
+        "xlsx": Export(
+            "export",
+            {"format": "xlsx"},
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ),
+        "csv": Export("export", {"format": "csv"}, "text/csv"),
+    }
+
+    def fresh(self, world):
+        return f.AuditFactory(priority_scale=world["audit"].priority_scale)
+
+    def grow(self, world, n):
+        for _ in range(n):
+            busy_recommendation(world, f.AuditFactory(priority_scale=world["audit"].priority_scale))
+            busy_recommendation(world, world["audit"])
+
+
+class TestRecommendationViews(RecordViews):
+    model = Recommendation
+    record = "rec"
+    pages = {
+        "list": SHARED,
+        "create": Page(DCS_WRITE, on="audit"),
+        "detail": OWN,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+        "history": OWN,
+        "status": DCS_WRITE,
+        "action_create": DCS_WRITE,
+    }
+    posts = {"status": {"status": "implemented"}}
+    edit = {"text": "Reworded by the harness."}
+
+    def fresh(self, world):
+        return f.RecommendationFactory(audit=world["audit"])
+
+    def grow(self, world, n):
+        rec = world["rec"]
+        for _ in range(n):
+            busy_recommendation(world, world["audit"])
+            action = f.ActionFactory(plan=rec.action_plan, owner=f.PersonFactory())
+            f.ProgressUpdateFactory(action=action)
+            rec.related.add(f.RecommendationFactory(audit=rec.audit))
+            rec.risks.add(f.RiskFactory())
+
+
+class TestVerificationViews(RecordViews):
+    model = Verification
+    record = "verification"
+    pages = {"create": Page(AUDITOR_WRITE, on="rec")}
+    absent = ("list", "detail", "update", "delete", "history")  # shown on its recommendation
+    posts = {"create": {"outcome": "partly", "comment": "Seen."}}
