@@ -258,10 +258,20 @@ def show(queries):
 
 
 @pytest.fixture(name="world")
-def world_fixture(db, monkeypatch):
-    """The world, on a fixed day. Test modules import it: ``world_fixture  # noqa: F401``."""
-    monkeypatch.setattr(clock, "today", lambda: TODAY)
+def world_fixture(db):
+    """One record of each kind. Test modules import it: ``world_fixture  # noqa: F401``."""
     return build_world()
+
+
+def rule_table(classes, non_record_pages):
+    """{URL name: (arguments from the world, profile)} of every page with a rule."""
+    table = dict(non_record_pages)
+    for cls in classes:
+        for suffix in cls.pages:
+            on = cls.page(suffix).on
+            args = (lambda w, on=on: [w[on].pk]) if on else (lambda w: [])
+            table[cls.prefix() + suffix] = (args, cls.page(suffix).profile)
+    return table
 
 
 # --- The base class -------------------------------------------------------------------------
@@ -289,6 +299,11 @@ class RecordViews:
     grow = None
 
     registry: ClassVar[list] = []
+
+    @pytest.fixture(autouse=True)
+    def _frozen_today(self, monkeypatch):
+        # Overdue or not, due soon or not: the same rows on every day the suite runs.
+        monkeypatch.setattr(clock, "today", lambda: TODAY)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)

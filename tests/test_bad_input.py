@@ -13,7 +13,7 @@ from django.urls import resolve, reverse
 from partners.models import Action, ProgressUpdate
 from recommendations.models import Audit, Recommendation, RecommendationStatus
 from tests import factories as f
-from tests.test_url_access import world  # noqa: F401 - the fixture of every URL's records
+from tests.harness import world_fixture  # noqa: F401 - the fixture of every URL's records
 from trust.forms import GovukDateField
 from trust.models import User
 from trust.permissions import Role
@@ -449,7 +449,8 @@ def _form_pages():
     """(URL name, role) for every page with a form, for each role that may send it: every
     role it serves for a page that writes; DCS staff for a page whose form only filters
     (GET), as the filters check what is typed the same way for every role."""
-    from tests.test_url_access import DCS_WRITE, REPORT, RULES
+    from tests.harness import DCS_WRITE, REPORT
+    from tests.test_record_views import RULES
 
     pages = []
     for name, (_, expect) in sorted(RULES.items()):
@@ -471,8 +472,8 @@ def _row_counts():
 
 
 @pytest.fixture
-def records(world):  # noqa: F811 - the imported fixture, by name
-    """The records of the URL walk (tests/test_url_access.py): one of each kind, two partners."""
+def records(world):
+    """The records of the URL walk (tests/harness.py): one of each kind, two partners."""
     return world
 
 
@@ -480,7 +481,8 @@ def records(world):  # noqa: F811 - the imported fixture, by name
 def test_every_field_of_every_form_refuses_extreme_values_without_a_server_error(
     records, name, role
 ):
-    from tests.test_url_access import RULES, client_for
+    from tests.harness import client_for
+    from tests.test_record_views import RULES
 
     url = reverse(name, args=RULES[name][0](records))
     view = resolve(url).func
@@ -517,7 +519,8 @@ def test_every_field_of_every_form_refuses_extreme_values_without_a_server_error
 
 
 def test_the_list_of_pages_with_a_form_is_complete(records):
-    from tests.test_url_access import RULES, client_for
+    from tests.harness import client_for
+    from tests.test_record_views import RULES
 
     found = set(GET_ONLY_EXTRAS)
     for name, (args, expect) in RULES.items():

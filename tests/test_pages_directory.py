@@ -5,10 +5,8 @@ Components, meetings, plans and priorities (trust); partners, people and hosted 
 sizes, its scope for partner staff, and no raw Python values in what it shows.
 """
 
-import ast
 import datetime
 import re
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -777,37 +775,3 @@ def test_pages_carry_no_inline_script_or_style(dcs, world):
     for page in all_urls(world):
         text = dcs.get(page).content.decode()
         assert "<script>" not in text and 'style="' not in text, page
-
-
-# --- Layers ---------------------------------------------------------------------------------
-
-ROOT = Path(__file__).resolve().parent.parent
-FORBIDDEN = {
-    "trust": ("partners", "risks", "recommendations"),
-    "partners": ("risks", "recommendations"),
-    "risks": ("recommendations",),
-}
-PAGE_MODULES = [
-    "trust/views.py",
-    "trust/filters.py",
-    "partners/views/directory.py",
-    "partners/querysets.py",
-    "risks/views.py",
-    "risks/filters.py",
-    "risks/querysets.py",
-]
-
-
-@pytest.mark.parametrize("module", PAGE_MODULES)
-def test_page_modules_import_only_lower_layers(module):
-    layer = module.split("/")[0]
-    tree = ast.parse((ROOT / module).read_text())
-    imported = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            imported |= {alias.name.split(".")[0] for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            imported.add(node.module.split(".")[0])
-    assert not imported & set(FORBIDDEN[layer]), (
-        f"{module} imports {imported & set(FORBIDDEN[layer])}"
-    )

@@ -26,6 +26,7 @@ from tests.harness import (
     Page,
     RecordViews,
     client_for,
+    rule_table,
     world_fixture,  # noqa: F401 (the world fixture)
 )
 from trust.models import Component, Meeting, Plan, Priority
@@ -305,3 +306,7 @@ class TestVerificationViews(RecordViews):
     pages = {"create": Page(AUDITOR_WRITE, on="rec")}
     absent = ("list", "detail", "update", "delete", "history")  # shown on its recommendation
     posts = {"create": {"outcome": "partly", "comment": "Seen."}}
+
+
+# Every page's rule, for tests that walk every page (tests/test_bad_input.py).
+RULES = rule_table([c for c in RecordViews.registry if c.__module__ == __name__], NON_RECORD_PAGES)
