@@ -46,7 +46,7 @@ from typing import ClassVar
 import pytest
 from django import forms
 from django.apps import apps
-from django.db import connection
+from django.db import connection, transaction
 from django.forms.models import model_to_dict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -283,9 +283,12 @@ class RecordViews:
     ``model``; ``record`` (the world's key of the record the pages are about); ``pages``
     (URL suffix → profile or ``Page``; the URL name is ``<app>:<model>_<suffix>``);
     ``absent`` (the standard pages not built yet); ``posts`` (suffix → fields to send beyond
-    the form as shown); ``edit`` (field → new value, sent to the ``update`` page);
-    ``fresh(world)`` (a record nothing refers to, for the delete test); ``grow(world, n)``
-    (adds ``n`` rows to its list and to its record's detail page); ``exports``.
+    the form as shown, or a function of the world giving them: what a permitted user would
+    send, so that a refusal is the only reason nothing changes); ``not_saved`` (write pages
+    whose POST is not saved even for a permitted user, with why); ``edit`` (field → new
+    value, sent to the ``update`` page); ``fresh(world)`` (a record nothing refers to, for
+    the delete test); ``grow(world, n)`` (adds ``n`` rows to its list and to its record's
+    detail page); ``exports``.
     """
 
     model: ClassVar = None
@@ -295,6 +298,8 @@ class RecordViews:
     posts: ClassVar[dict] = {}
     edit: ClassVar[dict] = {}
     exports: ClassVar[dict] = {}
+    # Write pages whose harness POST a permitted user would not get saved, and why.
+    not_saved: ClassVar[dict] = {}
     fresh = None
     grow = None
 
@@ -321,6 +326,7 @@ class RecordViews:
             cls.test_exports = None
         if not cls.writes():
             cls.test_refused_posts_change_nothing = None
+            cls.test_the_posts_are_what_a_permitted_user_saves = None
 
     # Declarations read back.
 
@@ -368,7 +374,8 @@ class RecordViews:
         form = (response.context or {}).get("form") if response.status_code == 200 else None
         data = form_data(form) if form is not None else {}
         suffix = url_suffix(self, url)
-        data.update(self.posts.get(suffix, {}), change_reason=REASON, reason=REASON)
+        extra = self.posts.get(suffix, {})
+        data.update(extra(world) if callable(extra) else extra, change_reason=REASON, reason=REASON)
         return data
 
     # The tests.
@@ -404,6 +411,23 @@ class RecordViews:
                 wrong.append(f"POST {url}: {response.status_code}, expected {expected}")
             if state(record) != before:
                 wrong.append(f"POST {url} as {role} changed something")
+        assert not wrong, "\n".join(wrong)
+
+    def test_the_posts_are_what_a_permitted_user_saves(self, world):
+        """The data the refusals send is saved for a permitted role: only the refusal keeps
+        the refused POST from changing something."""
+        wrong = []
+        for suffix in self.writes():
+            if suffix in self.not_saved:
+                continue
+            profile = self.page(suffix).profile
+            role = next(r for r in ("dcs", "auditor", "a") if profile[r] == 200)
+            url = self.url(world, suffix)
+            with transaction.atomic():
+                response = client_for(world, role).post(url, self.post_data(world, url, role))
+                transaction.set_rollback(True)
+            if response.status_code != 302:
+                wrong.append(f"POST {url} as {role}: {response.status_code} {_errors(response)}")
         assert not wrong, "\n".join(wrong)
 
     def test_permitted_edit_writes_one_history_row(self, world):

@@ -110,6 +110,14 @@ class TestPriorityViews(RecordViews):
             f.IndicatorFactory(priority=world["priority"])
 
 
+def new_action(world):
+    return {"description": "A new step", "owner": world["person"].pk, "timescale": "March 2008"}
+
+
+def priority_of(world):
+    return world["audit"].priority_scale.levels.order_by("rank").first().pk
+
+
 # --- partners -------------------------------------------------------------------------------
 
 
@@ -148,6 +156,7 @@ class TestHostedPriorityViews(RecordViews):
         "action_create": DCS_WRITE,
     }
     absent = ("create", "update", "delete")
+    posts = {"action_create": lambda w: new_action(w)}
 
     def grow(self, world, n):
         for _ in range(n):
@@ -169,7 +178,15 @@ class TestActionViews(RecordViews):
         "status": REPORT,
     }
     absent = ("create",)  # added from its carrier's page (hostedpriority_action_create, ...)
-    posts = {"status": {"status": "complete"}}
+    posts = {
+        "status": {"status": "complete"},
+        "slip": lambda w: {
+            "new_date_0": "31",
+            "new_date_1": "3",
+            "new_date_2": "2008",
+            "agreed_by": w["person"].pk,
+        },
+    }
     edit = {"description": "Reworded by the harness"}
 
     def fresh(self, world):
@@ -191,6 +208,9 @@ class TestProgressUpdateViews(RecordViews):
         "delete": REPORT,
     }
     absent = ("list", "detail", "history")  # shown on its action's page and history
+    posts = {
+        "create": {"note": "Done.", "rag": "green", "date_0": "1", "date_1": "6", "date_2": "2008"}
+    }
     edit = {"note": "Corrected by the harness"}
 
     def fresh(self, world):
@@ -252,6 +272,21 @@ class TestAuditViews(RecordViews):
         "export": OWN,
         "import": DCS_WRITE,
     }
+    posts = {
+        "create": lambda w: {
+            "title": "A new audit",
+            "auditor": "Audit firm LLP",
+            "audited_body": "A council",
+            "report_date_0": "1",
+            "report_date_1": "11",
+            "report_date_2": "2007",
+            "priority_scale": w["audit"].priority_scale.pk,
+        }
+    }
+    not_saved = {
+        "import": "an upload of a spreadsheet: tests/test_imports.py",
+        "delete": "the world's audit has recommendations; test_delete deletes a fresh one",
+    }
     edit = {"title": "Retitled by the harness"}
     exports = {
         "xlsx": Export(
@@ -284,7 +319,11 @@ class TestRecommendationViews(RecordViews):
         "status": DCS_WRITE,
         "action_create": DCS_WRITE,
     }
-    posts = {"status": {"status": "implemented"}}
+    posts = {
+        "create": lambda w: {"number": "99", "text": "Do more.", "priority": priority_of(w)},
+        "status": {"status": "implemented"},
+        "action_create": lambda w: new_action(w),
+    }
     edit = {"text": "Reworded by the harness."}
 
     def fresh(self, world):
@@ -305,7 +344,15 @@ class TestVerificationViews(RecordViews):
     record = "verification"
     pages = {"create": Page(AUDITOR_WRITE, on="rec")}
     absent = ("list", "detail", "update", "delete", "history")  # shown on its recommendation
-    posts = {"create": {"outcome": "partly", "comment": "Seen."}}
+    posts = {
+        "create": {
+            "outcome": "partly",
+            "comment": "Seen.",
+            "verified_on_0": "1",
+            "verified_on_1": "6",
+            "verified_on_2": "2008",
+        }
+    }
 
 
 # Every page's rule, for tests that walk every page (tests/test_bad_input.py).
