@@ -50,7 +50,7 @@ from django.db import connection, transaction
 from django.forms.models import model_to_dict
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import URLResolver, get_resolver, resolve, reverse
 
 from recommendations.models import Verification
 from tests import factories as f
@@ -288,7 +288,8 @@ class RecordViews:
     whose POST is not saved even for a permitted user, with why); ``edit`` (field → new
     value, sent to the ``update`` page); ``fresh(world)`` (a record nothing refers to, for
     the delete test); ``grow(world, n)`` (adds ``n`` rows to its list and to its record's
-    detail page); ``exports``.
+    detail page); ``exports``; ``reached_from`` (for a record with neither a list in the
+    navigation nor a parent: the navigated page that links to it).
     """
 
     model: ClassVar = None
@@ -522,8 +523,6 @@ class RecordViews:
 
 
 def url_suffix(cls, url):
-    from django.urls import resolve
-
     match = resolve(url.split("?")[0])
     name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
     return name.removeprefix(cls.prefix())
