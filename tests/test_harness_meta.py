@@ -20,6 +20,7 @@ from tests.harness import (
     STANDARD,
     RecordViews,
     client_for,
+    load_counts,
     tracked_models,
     url_names,
     url_patterns,
@@ -198,3 +199,15 @@ def test_modules_import_only_lower_layers(module):
     assert not imported & set(FORBIDDEN[layer]), (
         f"{module} imports {imported & set(FORBIDDEN[layer])}"
     )
+
+
+def test_the_query_count_file_holds_a_count_for_each_counted_page_and_no_other():
+    expected = {
+        f"{cls.model._meta.label} {suffix} {role}"
+        for cls in CLASSES
+        if cls.grow is not None
+        for suffix in ("list", "detail")
+        if suffix in cls.pages
+        for role in ("dcs", "a")
+    }
+    assert set(load_counts()) == expected
