@@ -65,9 +65,10 @@ def world(db):
         comment="Two of three actions seen.",
         auditor=auditor,
     )
+    dcs = f.UserFactory(username="dcs", role=Role.DCS)
     return {
         "users": {
-            "dcs": f.UserFactory(username="dcs", role=Role.DCS),
+            "dcs": dcs,
             "a": a_user,
             "b": b_user,
             "auditor": auditor,
@@ -88,6 +89,7 @@ def world(db):
         "person": pa,
         "verification": verification,
         "action_history_id": action.history.first().history_id,
+        "attachment": f.attachment(action, by=dcs),
     }
 
 
@@ -118,6 +120,11 @@ RULES = {
     "trust:priority_list": (NONE, SHARED),
     "trust:priority_detail": (pk("priority"), SHARED),
     "trust:priority_history": (pk("priority"), SHARED),
+    # Files attached to a record: as the record (partner a's officer owns the action).
+    "trust:attachment_create": (lambda w: ["partners.action", w["action"].pk], REPORT),
+    "trust:attachment_download": (pk("attachment"), OWN),
+    "trust:attachment_delete": (pk("attachment"), REPORT),
+    "trust:attachment_history": (pk("attachment"), OWN),
     # partners
     "partners:partner_list": (NONE, SHARED),
     "partners:partner_detail": (pk("partner"), SHARED),

@@ -53,6 +53,7 @@ def _tracked_fields(model):
         f
         for f in model._meta.concrete_fields
         if f.name not in HIDDEN_FIELDS
+        and f.name not in getattr(model, "history_hidden_fields", ())
         and f.attname in kept
         and not getattr(f.related_model, "history_internal", False)
     ]
