@@ -346,3 +346,50 @@ def test_deleting_a_record_deletes_its_files_with_a_history_row_each(dcs):
     assert not Attachment.objects.exists()
     deletion = Attachment.history.get(id=attachment.pk, history_type="-")
     assert deletion.history_change_reason.startswith("Deleted with component Open Forums")
+
+
+def test_the_upload_page_is_a_gov_uk_file_upload_that_names_the_field_in_errors(dcs):
+    action = f.ActionFactory()
+    client = client_for(dcs)
+    page = client.get(upload_url(action)).text
+    assert 'enctype="multipart/form-data"' in page
+    assert 'class="govuk-file-upload"' in page and 'type="file"' in page
+    assert "govuk-radios" in page and "Evidence" in page
+    assert "Risk assessment" not in page  # an action takes evidence, not a risk assessment
+    response = client.post(upload_url(action), {"kind": "evidence"})
+    assert response.status_code == 200
+    assert "Select a file" in response.text
+    assert 'href="#id_file"' in response.text  # the error summary points at the input
+    assert "govuk-file-upload--error" in response.text
+
+
+def test_a_partner_sees_no_file_of_a_record_out_of_their_scope_in_recent_changes(partners):
+    f.attachment(partners["b_only"], title="Police evidence, not for others")
+    f.attachment(partners["own"], title="Our own evidence")
+    page = client_for(partners["a"]).get(reverse("recent_changes")).text
+    assert "Our own evidence" in page
+    assert "Police evidence" not in page
+
+
+def test_production_keeps_attached_files_out_of_the_static_files():
+    from tests.test_settings import STRONG_KEY, load_settings
+
+    hosts = "trust.example.org"
+    static_media = str(Path(settings.BASE_DIR, "static", "media"))
+    code, output = load_settings(
+        "trust.settings.production",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS=hosts,
+        MEDIA_ROOT=static_media,
+    )
+    assert code != 0 and "MEDIA_ROOT" in output
+    code, output = load_settings(
+        "trust.settings.production", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS=hosts
+    )
+    assert code == 0, output
+
+
+def test_settings_hold_the_limits_and_tests_store_files_outside_the_repo():
+    assert settings.ATTACHMENT_MAX_BYTES == 20 * 1024 * 1024
+    assert settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
+    assert Path(settings.BASE_DIR).resolve() not in Path(settings.MEDIA_ROOT).resolve().parents

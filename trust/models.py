@@ -363,7 +363,7 @@ class Attachment(TrackedModel):
     file = models.FileField(upload_to=storage_name, max_length=200)
     original_filename = models.CharField("file name", max_length=200)
     title = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=AttachmentKind.choices)
+    kind = models.CharField("what the file is", max_length=20, choices=AttachmentKind.choices)
     description = models.TextField(blank=True)
     mime_type = models.CharField("type", max_length=100)
     size = models.PositiveBigIntegerField("size in bytes")
