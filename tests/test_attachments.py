@@ -393,3 +393,26 @@ def test_settings_hold_the_limits_and_tests_store_files_outside_the_repo():
     assert settings.ATTACHMENT_MAX_BYTES == 20 * 1024 * 1024
     assert settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
     assert Path(settings.BASE_DIR).resolve() not in Path(settings.MEDIA_ROOT).resolve().parents
+
+
+def test_the_records_history_shows_files_attached_and_removed_with_who_and_why(dcs):
+    from trust.services import attachment_remove
+
+    risk = f.RiskFactory()
+    attachment = f.attachment(risk, by=dcs, title="Risk workshop notes", reason="From the workshop")
+    attachment_remove(attachment, by=dcs, reason="Notes were of another risk")
+    page = client_for(dcs).get(reverse("risks:risk_history", args=[risk.pk])).text
+    assert "Risk workshop notes" in page
+    assert "From the workshop" in page
+    assert "Notes were of another risk" in page
+
+
+def test_a_record_with_no_child_records_names_each_row_once_it_has_files(dcs):
+    plan = f.PlanFactory(title="Children and Young People's Plan 2006-09")
+    f.attachment(plan, by=dcs, title="The plan as printed")
+    response = client_for(dcs).get(reverse("trust:plan_history", args=[plan.pk]))
+    assert response.context["show_record"]
+    assert {e.record_label for e in response.context["entries"]} == {
+        "Attachment: The plan as printed",
+        "Children and Young People's Plan 2006-09",
+    }

@@ -467,5 +467,7 @@ class ObjectHistoryView(ObjectMixin, TemplateView):
         context["object"] = self.object
         context["title"] = f"History of {self.object}"
         context["entries"] = history_for(self.object, self.request.user)
-        context["show_record"] = bool(getattr(self.model, "history_children", ()))
+        context["show_record"] = bool(getattr(self.model, "history_children", ())) or any(
+            entry.record_label for entry in context["entries"]
+        )
         return context
