@@ -45,7 +45,11 @@ class Attachments(GenericRelation):
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
-        kwargs.pop("to", None)
+        # What GenericRelation sets itself: passed back, it would be given twice.
+        for set_by_init in ("to", "from_fields", "to_fields", "on_delete", "serialize"):
+            kwargs.pop(set_by_init, None)
+        for flag in ("blank", "null", "editable"):  # GenericRelation's own defaults
+            kwargs.pop(flag, None)
         return name, path, [*self.kinds, *args], kwargs
 
 
