@@ -416,3 +416,14 @@ def test_a_record_with_no_child_records_names_each_row_once_it_has_files(dcs):
         "Attachment: The plan as printed",
         "Children and Young People's Plan 2006-09",
     }
+
+
+def test_the_declaration_names_the_kinds_a_record_takes():
+    from partners.models import Action
+    from trust.models import AttachmentKind, Component, Priority, attachment_kinds
+
+    assert AttachmentKind.EVIDENCE in attachment_kinds(Action)
+    assert AttachmentKind.TERMS_OF_REFERENCE in attachment_kinds(Component)
+    assert attachment_kinds(Priority) == ()
+    copy = Component._meta.get_field("attachments").clone()  # as model state copies fields
+    assert copy.kinds == attachment_kinds(Component)

@@ -132,11 +132,11 @@ def _zip_holds(upload, kind: FileType) -> bool:
         with zipfile.ZipFile(upload) as archive:
             names = archive.namelist()
             if kind.odf_mimetype:
-                return (
-                    "mimetype" in names
-                    and archive.read("mimetype").strip().decode("ascii", "replace")
-                    == kind.odf_mimetype
-                )
+                # The first member, a few bytes; a larger one is not OpenDocument's (or a bomb).
+                if "mimetype" not in names or archive.getinfo("mimetype").file_size > 100:
+                    return False
+                found = archive.read("mimetype").strip().decode("ascii", "replace")
+                return found == kind.odf_mimetype
             return "[Content_Types].xml" in names and any(
                 n.startswith(kind.zip_member) for n in names
             )
