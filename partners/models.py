@@ -7,7 +7,14 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from trust.history import TrackedHistory
-from trust.models import Component, Priority, TrackedModel, choice_constraint
+from trust.models import (
+    AttachmentKind,
+    Attachments,
+    Component,
+    Priority,
+    TrackedModel,
+    choice_constraint,
+)
 from trust.permissions import ADD, CHANGE, DELETE, REPORT, SharedQuerySet
 from trust.text import shorten
 
@@ -267,6 +274,13 @@ class HostedPriority(TrackedModel):
     history_children = ("action_plan__actions",)
 
     objects = querysets.HostedPriorityQuerySet.as_manager()
+    attachments = Attachments(
+        AttachmentKind.AGREEMENT,
+        AttachmentKind.RISK_ASSESSMENT,
+        AttachmentKind.STRATEGY,
+        AttachmentKind.EVIDENCE,
+        AttachmentKind.OTHER,
+    )
     history = TrackedHistory(parent="host", m2m_fields=[contributors])
 
     class Meta:
@@ -344,6 +358,7 @@ class Action(TrackedModel):
     history_children = ("updates", "date_changes")
 
     objects = querysets.ActionQuerySet.as_manager()
+    attachments = Attachments(AttachmentKind.EVIDENCE, AttachmentKind.REPORT, AttachmentKind.OTHER)
     history = TrackedHistory(parent="plan")
 
     class Meta:

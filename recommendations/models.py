@@ -11,7 +11,7 @@ from django.utils.formats import date_format
 from partners.models import Action, ActionPlan, ActionStatus, Person
 from risks.models import Risk
 from trust.history import TrackedHistory
-from trust.models import Component, TrackedModel, choice_constraint
+from trust.models import AttachmentKind, Attachments, Component, TrackedModel, choice_constraint
 from trust.permissions import ADD, CHANGE
 from trust.timescales import derive_due_dates
 
@@ -142,6 +142,7 @@ class Recommendation(TrackedModel):
     names_people = ("responsible_officers",)
 
     objects = querysets.RecommendationQuerySet.as_manager()
+    attachments = Attachments(AttachmentKind.EVIDENCE, AttachmentKind.REPORT, AttachmentKind.OTHER)
     history = TrackedHistory(
         parent="audit", m2m_fields=[responsible_officers, related, risks, components]
     )

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from partners.models import ActionPlan, HostedPriority, Partner, Person
 from trust.history import TrackedHistory
-from trust.models import Component, TrackedModel, choice_constraint
+from trust.models import AttachmentKind, Attachments, Component, TrackedModel, choice_constraint
 from trust.text import shorten
 
 from . import querysets
@@ -92,6 +92,11 @@ class RiskRegister(TrackedModel):
     names_people = ("owner",)
 
     objects = querysets.RiskRegisterQuerySet.as_manager()
+    attachments = Attachments(
+        AttachmentKind.RISK_ASSESSMENT,
+        AttachmentKind.REPORT,
+        AttachmentKind.OTHER,
+    )
     history = TrackedHistory()
 
     class Meta:
@@ -179,6 +184,11 @@ class Risk(TrackedModel):
     names_people = ("owner",)
 
     objects = querysets.RiskQuerySet.as_manager()
+    attachments = Attachments(
+        AttachmentKind.RISK_ASSESSMENT,
+        AttachmentKind.EVIDENCE,
+        AttachmentKind.OTHER,
+    )
     history = TrackedHistory(parent="register", m2m_fields=[hosted_priorities])
 
     class Meta:

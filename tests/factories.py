@@ -251,3 +251,17 @@ def partner_user(partner=None, **kwargs):
     person.user = user
     person.save()
     return user
+
+
+# A minimal PDF: what the type check reads is its first bytes.
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+
+
+def attachment(record, by=None, *, name="evidence.pdf", content=PDF_BYTES, **kwargs):
+    """A file attached to ``record`` through the service, as the upload page does."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from trust.services import attachment_add
+
+    by = by or UserFactory(username="files-dcs", role=Role.DCS)
+    return attachment_add(record, SimpleUploadedFile(name, content), by=by, **kwargs)

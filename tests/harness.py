@@ -39,6 +39,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
@@ -91,6 +92,9 @@ class Page:
 
     profile: dict
     on: str | None = ""
+    # The URL's arguments from the world, where they are more than the record's key (a file
+    # attached to a record is added at ``<app_label.model_name>/<record pk>/``).
+    args: Callable | None = None
 
 
 @dataclass(frozen=True)
@@ -138,9 +142,11 @@ def build_world():
         comment="Two of three actions seen.",
         auditor=auditor,
     )
+    dcs = f.UserFactory(username="dcs", role=Role.DCS)
     return {
+        "attachment": f.attachment(action, by=dcs),
         "users": {
-            "dcs": f.UserFactory(username="dcs", role=Role.DCS),
+            "dcs": dcs,
             "a": a_user,
             "b": b_user,
             "auditor": auditor,
@@ -268,8 +274,9 @@ def rule_table(classes, non_record_pages):
     table = dict(non_record_pages)
     for cls in classes:
         for suffix in cls.pages:
-            on = cls.page(suffix).on
-            args = (lambda w, on=on: [w[on].pk]) if on else (lambda w: [])
+            page = cls.page(suffix)
+            on = page.on
+            args = page.args or ((lambda w, on=on: [w[on].pk]) if on else (lambda w: []))
             table[cls.prefix() + suffix] = (args, cls.page(suffix).profile)
     return table
 
@@ -288,7 +295,8 @@ class RecordViews:
     whose POST is not saved even for a permitted user, with why); ``edit`` (field → new
     value, sent to the ``update`` page); ``fresh(world)`` (a record nothing refers to, for
     the delete test); ``grow(world, n)`` (adds ``n`` rows to its list and to its record's
-    detail page); ``exports``; ``reached_from`` (for a record with neither a list in the
+    detail page); ``exports``; ``listed_on`` (the model whose page lists a record with a
+    generic parent, such as a file attached to a record); ``reached_from`` (for a record with neither a list in the
     navigation nor a parent: the navigated page that links to it).
     """
 
@@ -341,7 +349,7 @@ class RecordViews:
         if not isinstance(page, Page):
             page = Page(page)
         if page.on == "":
-            page = Page(page.profile, None if suffix in NO_RECORD else cls.record)
+            page = Page(page.profile, None if suffix in NO_RECORD else cls.record, page.args)
         return page
 
     @classmethod
@@ -363,7 +371,10 @@ class RecordViews:
 
     def url(self, world, suffix, record=None, query=None):
         page = self.page(suffix)
-        args = [] if page.on is None else [(record or world[page.on]).pk]
+        if page.args and record is None:
+            args = page.args(world)
+        else:
+            args = [] if page.on is None else [(record or world[page.on]).pk]
         url = reverse(self.prefix() + suffix, args=args)
         if query:
             url += "?" + "&".join(f"{k}={v}" for k, v in query.items())

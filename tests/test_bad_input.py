@@ -354,6 +354,8 @@ BASELINES = {
     "recommendations:audit_delete": lambda w: {"reason": "Gone"},
     "recommendations:recommendation_delete": lambda w: {"reason": "Gone"},
     "partners:action_delete": lambda w: {"reason": "Gone"},
+    "trust:attachment_create": lambda w: {"file": _csv_file(), "kind": "evidence"},
+    "trust:attachment_delete": lambda w: {"reason": "Gone"},
 }
 
 
@@ -424,6 +426,8 @@ FORM_PAGES = {
     "partners:progressupdate_delete",
     "partners:progressupdate_update",
     "recent_changes",
+    "trust:attachment_create",
+    "trust:attachment_delete",
     "recommendations:audit_as_at",
     "recommendations:audit_compare",
     "recommendations:audit_create",

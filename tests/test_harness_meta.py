@@ -71,6 +71,8 @@ NAVIGATED = {url_name for _, url_name, _ in NAVIGATION}
 
 
 def parent_class(cls):
+    if getattr(cls, "listed_on", None) is not None:  # a generic parent: declared by the class
+        return class_for(cls.listed_on)
     parent = cls.model._history_parent
     if not parent:
         return None

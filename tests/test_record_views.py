@@ -29,7 +29,7 @@ from tests.harness import (
     rule_table,
     world_fixture,  # noqa: F401 (the world fixture)
 )
-from trust.models import Component, Meeting, Plan, Priority
+from trust.models import Attachment, Component, Meeting, Plan, Priority
 
 pytestmark = pytest.mark.django_db
 
@@ -353,6 +353,28 @@ class TestVerificationViews(RecordViews):
             "verified_on_2": "2008",
         }
     }
+
+
+# --- files attached to records --------------------------------------------------------------
+
+
+class TestAttachmentViews(RecordViews):
+    """A file attached to a record goes with the record: partner a's officer owns the action."""
+
+    model = Attachment
+    record = "attachment"
+    pages = {
+        "create": Page(REPORT, on="action", args=lambda w: ["partners.action", w["action"].pk]),
+        "download": OWN,
+        "delete": REPORT,
+        "history": OWN,
+    }
+    absent = ("list", "detail", "update")
+    listed_on = Action  # listed on its record's page (any record that declares Attachments)
+    not_saved = {"create": "a file upload: the form as shown carries no file"}
+
+    def fresh(self, world):
+        return f.attachment(world["action"], by=world["users"]["dcs"])
 
 
 # Every page's rule, for tests that walk every page (tests/test_bad_input.py).

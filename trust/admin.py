@@ -11,7 +11,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Component, Plan, User
+from .models import Attachment, Component, Plan, User
 
 admin.site.site_header = "Administration"
 
@@ -71,3 +71,21 @@ class ComponentAdmin(ReadOnlyHistoryAdmin):
 @admin.register(Plan)
 class PlanAdmin(ReadOnlyHistoryAdmin):
     list_display = ("title", "start_year", "end_year")
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(ReadOnlyHistoryAdmin):
+    """What is attached where; the files themselves only through the record's pages, which
+    ask who may see the record (the stored name is not shown: it has no address)."""
+
+    list_display = ("title", "original_filename", "kind", "content_type", "attached_by")
+    list_filter = ("kind", "content_type")
+    search_fields = ("title", "original_filename")
+    fields = (
+        ("content_type", "object_id"),
+        "title",
+        "kind",
+        "description",
+        ("original_filename", "mime_type", "size"),
+        ("attached_by", "attached_at"),
+    )

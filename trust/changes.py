@@ -53,6 +53,7 @@ def _tracked_fields(model):
         f
         for f in model._meta.concrete_fields
         if f.name not in HIDDEN_FIELDS
+        and f.name not in getattr(model, "history_hidden_fields", ())
         and f.attname in kept
         and not getattr(f.related_model, "history_internal", False)
     ]
@@ -291,7 +292,33 @@ def history_for(obj, user=None):
         if parent is model and child_ids:
             # One level further down (an action's updates), never deeper.
             pending += [(child, p, child_ids) for p in getattr(child, "history_children", ())]
+    attached = _attachment_entries(obj, user)
+    if attached and not children:
+        for entry in entries:  # the page gains a Record column: name the record itself
+            entry.record_label = str(obj)
+    entries += attached
     entries.sort(key=lambda e: (e.row.history_date, e.row.history_id), reverse=True)
+    return entries
+
+
+def _attachment_entries(obj, user):
+    """Files attached to ``obj`` and removed from it: part of the record's own history."""
+    from .models import Attachment, attachment_kinds
+
+    if not attachment_kinds(type(obj)):
+        return []
+    rows = Attachment.history.filter(
+        content_type__app_label=obj._meta.app_label,
+        content_type__model=obj._meta.model_name,
+        object_id=obj.pk,
+    )
+    if not _sees_all(user):
+        rows = rows.filter(id__in=Attachment.objects.restrict(user).values("pk"))
+    rows = list(rows.select_related("history_user").order_by("history_date", "history_id"))
+    names = _names(Attachment, rows, user)
+    entries = describe(Attachment, rows, user)
+    for entry in entries:
+        entry.record_label, entry.record_url = _record_link(Attachment, entry.row, names)[0], None
     return entries
 
 

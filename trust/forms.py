@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.forms.renderers import TemplatesSetting
 
+from .files import ACCEPT, FILE_EMPTY, FILE_REQUIRED, check_upload, max_bytes, size_label
 from .permissions import RestrictedQuerySet
 from .services import record_save
 
@@ -273,3 +274,54 @@ class TrackedModelForm(GovukFormMixin, forms.ModelForm):
         # Validation of the instance (constraints included) runs again in record_save inside
         # the transaction; here it gives field-level messages before anything is written.
         super()._post_clean()
+
+
+class AttachmentForm(GovukForm):
+    """A file to attach to a record: checked by ``trust.files.check_upload`` (size, type by
+    name and by content) before anything is stored; the kinds offered are the record's."""
+
+    file = forms.FileField(
+        label="File",
+        widget=forms.FileInput(attrs={"accept": ACCEPT}),
+        error_messages={
+            "required": FILE_REQUIRED,
+            "missing": FILE_REQUIRED,
+            "invalid": FILE_REQUIRED,
+            "empty": FILE_EMPTY,
+        },
+    )
+    kind = forms.ChoiceField(label="What the file is", widget=forms.RadioSelect)
+    title = forms.CharField(
+        label="Title",
+        max_length=200,
+        required=False,
+        help_text="Shown instead of the file name, for example “Terms of reference, agreed "
+        "May 2008”. Leave empty to show the file name.",
+    )
+    description = forms.CharField(
+        label="Description", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    change_reason = forms.CharField(
+        label="Reason for attaching it",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Recorded in the history with your name.",
+    )
+
+    def __init__(self, *args, instance=None, **kwargs):
+        from .models import AttachmentKind, attachment_kinds
+
+        super().__init__(*args, **kwargs)
+        self.instance = instance
+        kinds = attachment_kinds(type(instance.record)) if instance is not None else ()
+        self.fields["kind"].choices = [(k, AttachmentKind(k).label) for k in kinds]
+        self.fields["file"].help_text = (
+            "A PDF, Word, Excel, OpenDocument, CSV, text, PNG or JPEG file, "
+            f"up to {size_label(max_bytes())}."
+        )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        check_upload(upload)
+        return upload

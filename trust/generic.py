@@ -176,6 +176,7 @@ class SendOnceMixin:
             path=request.path,
             data=request.POST,
             version=None if "version" in request.POST else version,
+            files=request.FILES,
         )
         earlier = once.sending_find(fingerprint)
         if earlier is not None:
@@ -416,7 +417,7 @@ class ObjectDeleteView(ObjectFormView):
     def form_valid(self, form):
         label = str(self.object)
         try:
-            record_delete(self.object, by=self.request.user, reason=form.cleaned_data["reason"])
+            self.delete_record(reason=form.cleaned_data["reason"])
         except (ProtectedError, RestrictedError):
             # Something came to refer to it since the page was shown: say what, as on arrival.
             self.blocked, self.blockers = delete_blockers(self.object, self.request.user)
@@ -426,6 +427,10 @@ class ObjectDeleteView(ObjectFormView):
             return self.form_invalid(form)
         messages.success(self.request, self.deleted_message.format(label=label))
         return HttpResponseRedirect(self.get_success_url())
+
+    def delete_record(self, *, reason):
+        """The deletion's service; a kind of record with its own overrides this."""
+        record_delete(self.object, by=self.request.user, reason=reason)
 
     def get_success_url(self):
         return list_url(self.model) or reverse("home")
@@ -462,5 +467,7 @@ class ObjectHistoryView(ObjectMixin, TemplateView):
         context["object"] = self.object
         context["title"] = f"History of {self.object}"
         context["entries"] = history_for(self.object, self.request.user)
-        context["show_record"] = bool(getattr(self.model, "history_children", ()))
+        context["show_record"] = bool(getattr(self.model, "history_children", ())) or any(
+            entry.record_label for entry in context["entries"]
+        )
         return context

@@ -1,4 +1,6 @@
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -6,14 +8,57 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from . import clock
+from .files import clean_filename, file_type, size_label, storage_name
 from .history import TrackedHistory
-from .permissions import RestrictedQuerySet, Role, SharedQuerySet
-from .querysets import IndicatorQuerySet
+from .permissions import ADD, DELETE, RestrictedQuerySet, Role, SharedQuerySet
+from .querysets import AttachmentQuerySet, IndicatorQuerySet
 
 
 def choice_constraint(field: str, choices: type[models.Choices], name: str):
     """A database check that ``field`` holds one of ``choices``: forms are not the only writers."""
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class AttachmentKind(models.TextChoices):
+    EVIDENCE = "evidence", "Evidence"
+    TERMS_OF_REFERENCE = "terms_of_reference", "Terms of reference"
+    AGREEMENT = "agreement", "Agreement"
+    STRATEGY = "strategy", "Strategy"
+    RISK_ASSESSMENT = "risk_assessment", "Risk assessment"
+    MINUTES = "minutes", "Minutes or papers"
+    REPORT = "report", "Report"
+    OTHER = "other", "Other"
+
+
+class Attachments(GenericRelation):
+    """Declares that a kind of record accepts attached files (``attachments =
+    Attachments(AttachmentKind.EVIDENCE, ...)``): the kinds offered, all if none is named.
+
+    Deleting the record deletes its attachments with it, each with a history row; their
+    files stay in storage. No column, so no migration for the record's table.
+    """
+
+    def __init__(self, *kinds, **kwargs):
+        self.kinds = tuple(kinds) or tuple(AttachmentKind)
+        super().__init__("trust.Attachment", **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        # What GenericRelation sets itself: passed back, it would be given twice.
+        for set_by_init in ("to", "from_fields", "to_fields", "on_delete", "serialize"):
+            kwargs.pop(set_by_init, None)
+        for flag in ("blank", "null", "editable"):  # GenericRelation's own defaults
+            kwargs.pop(flag, None)
+        return name, path, [*self.kinds, *args], kwargs
+
+
+def attachment_kinds(model) -> tuple:
+    """The kinds of file ``model``'s records accept; empty if they accept none."""
+    for field in model._meta.private_fields:
+        if isinstance(field, Attachments):
+            return field.kinds
+    return ()
 
 
 class TrackedModel(models.Model):
@@ -117,6 +162,13 @@ class Component(TrackedModel):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = SharedQuerySet.as_manager()
+    attachments = Attachments(
+        AttachmentKind.TERMS_OF_REFERENCE,
+        AttachmentKind.AGREEMENT,
+        AttachmentKind.STRATEGY,
+        AttachmentKind.REPORT,
+        AttachmentKind.OTHER,
+    )
     history = TrackedHistory()
 
     class Meta:
@@ -143,6 +195,7 @@ class Meeting(TrackedModel):
     notes = models.TextField(blank=True)
 
     objects = SharedQuerySet.as_manager()
+    attachments = Attachments(AttachmentKind.MINUTES, AttachmentKind.REPORT, AttachmentKind.OTHER)
     history = TrackedHistory(parent="component")
 
     class Meta:
@@ -168,6 +221,7 @@ class Plan(TrackedModel):
     end_year = models.PositiveSmallIntegerField()
 
     objects = SharedQuerySet.as_manager()
+    attachments = Attachments(AttachmentKind.STRATEGY, AttachmentKind.REPORT, AttachmentKind.OTHER)
     history = TrackedHistory()
 
     class Meta:
@@ -291,6 +345,70 @@ class IndicatorValue(TrackedModel):
 
     def get_absolute_url(self):
         return self.indicator.get_absolute_url()
+
+
+class Attachment(TrackedModel):
+    """A file attached to a record of any kind that declares ``Attachments``.
+
+    The file is stored under a random name (``trust.files.storage_name``) by the default
+    storage (``STORAGES["default"]``: ``MEDIA_ROOT`` on disk, or object storage by setting);
+    ``original_filename`` is the cleaned name it came with, shown and offered on download.
+    Who may see or change it follows the record (``AttachmentQuerySet``). Removing it keeps
+    the file in storage, so a restore from the history brings it back whole.
+    """
+
+    Kind = AttachmentKind
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+", verbose_name="kind of record"
+    )
+    object_id = models.PositiveBigIntegerField("record")
+    record = GenericForeignKey("content_type", "object_id")
+    file = models.FileField(upload_to=storage_name, max_length=200)
+    original_filename = models.CharField("file name", max_length=200)
+    title = models.CharField(max_length=200)
+    kind = models.CharField("what the file is", max_length=20, choices=AttachmentKind.choices)
+    description = models.TextField(blank=True)
+    mime_type = models.CharField("type", max_length=100)
+    size = models.PositiveBigIntegerField("size in bytes")
+    attached_by = models.ForeignKey(
+        "trust.User", on_delete=models.PROTECT, related_name="attachments_added"
+    )
+    attached_at = models.DateTimeField(default=clock.now)
+
+    partner_actions = frozenset({ADD, DELETE})
+    # The history page names none of the bookkeeping: the record is the page it is on.
+    history_hidden_fields = ("content_type", "object_id", "file")
+
+    objects = AttachmentQuerySet.as_manager()
+    history = TrackedHistory()
+
+    class Meta:
+        ordering = ["-attached_at", "-pk"]
+        indexes = [
+            models.Index(fields=["content_type", "object_id"], name="trust_attachment_record"),
+        ]
+        constraints = [
+            choice_constraint("kind", AttachmentKind, "trust_attachment_kind_valid"),
+        ]
+
+    def __str__(self):
+        return self.title or self.original_filename
+
+    def get_absolute_url(self):
+        return f"{self.record.get_absolute_url()}#attachments"
+
+    def clean(self):
+        self.original_filename = clean_filename(self.original_filename)
+
+    @property
+    def size_label(self) -> str:
+        return size_label(self.size)
+
+    @property
+    def type_label(self) -> str:
+        kind = file_type(self.original_filename)
+        return kind.label if kind else self.mime_type
 
 
 class SentForm(models.Model):

@@ -32,13 +32,24 @@ class AlreadySent(Exception):
         self.sent = sent
 
 
-def form_fingerprint(*, user, path: str, data, version: int | None = None) -> str:
-    """What makes two sendings the same form: user, address, fields (``data``: a QueryDict)
+def form_fingerprint(*, user, path: str, data, version: int | None = None, files=None) -> str:
+    """What makes two sendings the same form: user, address, fields (``data``: a QueryDict),
+    the content of any uploaded ``files`` (two files with the same title are two sendings)
     and the version of the record the form is about, if any (a record deleted and restored
     may be deleted again, for the same reason)."""
     fields = sorted((name, data.getlist(name)) for name in data if name != "csrfmiddlewaretoken")
-    payload = json.dumps([user.pk, path, fields, version], ensure_ascii=False)
+    uploads = sorted((name, [_digest(f) for f in files.getlist(name)]) for name in files or ())
+    extra = [uploads] if uploads else []
+    payload = json.dumps([user.pk, path, fields, version, *extra], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _digest(upload) -> str:
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    return digest.hexdigest()
 
 
 def sending_find(fingerprint: str) -> SentForm | None:

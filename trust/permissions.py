@@ -197,3 +197,19 @@ def role_label(user) -> str:
     if role_of(user) is None or not hasattr(user, "get_role_display"):
         return ""
     return user.get_role_display()
+
+
+def attachable(user, model):
+    """The records of ``model`` that ``user`` may attach files to (and remove them from):
+    those they may change, and those they report on (a partner's own actions)."""
+    return model.objects.restrict(user, CHANGE) | model.objects.restrict(user, REPORT)
+
+
+def may_attach(user, record) -> bool:
+    """May ``user`` attach files to ``record``, or remove them? See ``attachable``; never
+    auditors, who change nothing but their verifications."""
+    from django.apps import apps
+
+    if not user_can(user, ADD, apps.get_model("trust", "Attachment")):
+        return False
+    return attachable(user, type(record)).filter(pk=record.pk).exists()

@@ -188,3 +188,52 @@ def record_restore(model, deletion, *, by, reason: str = "Restored from the hist
         return record_save(obj, by=by, reason=reason, m2m=m2m)
     except ValidationError as error:
         raise RestoreError("; ".join(error.messages)) from error
+
+
+@transaction.atomic
+def attachment_add(record, file, title: str = "", *, by, reason: str = "", kind="", description=""):
+    """Attach ``file`` (an uploaded file that ``trust.files.check_upload`` accepted) to
+    ``record``, a record whose model declares ``Attachments``; returns the attachment.
+
+    The file is stored under a new random name; the history row names ``by`` and ``reason``.
+    Precondition: the caller checked that ``by`` may attach to ``record``
+    (``trust.permissions.may_attach``). If the database refuses the row, the stored file is
+    removed again: nothing is left behind.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from .files import check_upload, clean_filename
+    from .models import Attachment, attachment_kinds
+
+    kinds = attachment_kinds(type(record))
+    if not kinds:
+        raise ValidationError(f"A {type(record)._meta.verbose_name} does not take attachments.")
+    if kind and kind not in kinds:
+        raise ValidationError({"kind": "Select a kind of file this record takes"})
+    file_type = check_upload(file)
+    name = clean_filename(file.name)
+    attachment = Attachment(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=record.pk,
+        original_filename=name,
+        title=(title or "").strip() or name,
+        kind=kind or (Attachment.Kind.OTHER if Attachment.Kind.OTHER in kinds else kinds[0]),
+        description=description,
+        mime_type=file_type.mime_type,
+        size=file.size,
+        attached_by=by,
+    )
+    attachment.file.save(name, file, save=False)
+    try:
+        return record_save(attachment, by=by, reason=reason)
+    except BaseException:
+        attachment.file.delete(save=False)
+        raise
+
+
+def attachment_remove(attachment, *, by, reason: str = ""):
+    """Remove ``attachment`` from its record. Its history keeps every row and a deletion row
+    with ``by`` and ``reason``; the file stays in storage (and in backups), so a restore from
+    the history brings the attachment back with its file. Precondition: ``by`` may remove it
+    (``Attachment.objects.restrict(by, DELETE)``)."""
+    record_delete(attachment, by=by, reason=reason)

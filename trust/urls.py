@@ -31,6 +31,27 @@ trust_patterns = [
         views.PriorityHistoryView.as_view(),
         name="priority_history",
     ),
+    # Files attached to any record that takes them: the record as "partners.action/12".
+    path(
+        "attachments/<str:record>/<int:record_pk>/add/",
+        views.AttachmentCreateView.as_view(),
+        name="attachment_create",
+    ),
+    path(
+        "attachments/<int:pk>/download/",
+        views.AttachmentDownloadView.as_view(),
+        name="attachment_download",
+    ),
+    path(
+        "attachments/<int:pk>/delete/",
+        views.AttachmentDeleteView.as_view(),
+        name="attachment_delete",
+    ),
+    path(
+        "attachments/<int:pk>/history/",
+        views.AttachmentHistoryView.as_view(),
+        name="attachment_history",
+    ),
 ]
 
 urlpatterns = [

@@ -5,6 +5,8 @@ layers above; this layer reads them only through the reverse relations those lay
 (by name), and narrows them with the same ``restrict`` every page uses.
 """
 
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
 from django.db.models import (
     BooleanField,
     Case,
@@ -18,12 +20,34 @@ from django.db.models import (
     Value,
     When,
 )
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.views import View
 
 from . import clock
 from .filters import ComponentFilterSet, PriorityFilterSet
-from .generic import ObjectDetailView, ObjectHistoryView, ObjectListView
-from .models import Component, Indicator, IndicatorValue, Meeting, Plan, Priority
+from .forms import AttachmentForm
+from .generic import (
+    ObjectDeleteView,
+    ObjectDetailView,
+    ObjectEditView,
+    ObjectHistoryView,
+    ObjectListView,
+    ObjectMixin,
+)
+from .models import (
+    Attachment,
+    Component,
+    Indicator,
+    IndicatorValue,
+    Meeting,
+    Plan,
+    Priority,
+    attachment_kinds,
+)
+from .permissions import may_attach
+from .services import attachment_add, attachment_remove
 
 RECENT_MEETINGS = 10
 PRESENT = Q(attendance__status="present")
@@ -230,4 +254,95 @@ class PriorityDetailView(PriorityMixin, ObjectDetailView):
 
 
 class PriorityHistoryView(PriorityMixin, ObjectHistoryView):
+    pass
+
+
+# --- Files attached to records ------------------------------------------------------------
+
+
+def attached_record(user, label, pk):
+    """The record ``<app_label>.<model_name>`` ``pk`` as ``user`` may see it; 404 for a kind
+    of record that takes no files, or a record out of their scope."""
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError):
+        raise Http404 from None
+    if not attachment_kinds(model):
+        raise Http404
+    return get_object_or_404(model.objects.restrict(user), pk=pk)
+
+
+class AttachmentMixin:
+    model = Attachment
+
+    def parent_crumbs(self, obj=None):
+        record = obj.record if obj is not None else None
+        return [(str(record), record.get_absolute_url())] if record is not None else []
+
+    def get_success_url(self, obj=None):
+        return (obj or self.object).get_absolute_url()
+
+
+class AttachmentCreateView(AttachmentMixin, ObjectEditView):
+    form_class = AttachmentForm
+
+    def new_object(self):
+        user = self.request.user
+        record = attached_record(user, self.kwargs["record"], self.kwargs["record_pk"])
+        if not may_attach(user, record):
+            raise PermissionDenied
+        return Attachment(record=record)
+
+    def save(self, form):
+        data = form.cleaned_data
+        return attachment_add(
+            self.object.record,
+            data["file"],
+            data["title"],
+            by=self.request.user,
+            reason=data["change_reason"],
+            kind=data["kind"],
+            description=data["description"],
+        )
+
+    def get_success_message(self, obj):
+        return f"{obj.original_filename} attached."
+
+    def get_context_data(self, **kwargs):
+        record = self.object.record
+        return super().get_context_data(**kwargs) | {
+            "title": f"Attach a file to {record}",
+            "cancel_url": f"{record.get_absolute_url()}#attachments",
+        }
+
+
+class AttachmentDownloadView(AttachmentMixin, ObjectMixin, View):
+    """The file, to those who may see its record; ``nosniff`` and ``attachment`` so a
+    browser saves it rather than running what it might guess it is."""
+
+    def get(self, request, *args, **kwargs):
+        attachment = self.get_object()
+        try:
+            handle = attachment.file.open("rb")
+        except FileNotFoundError:
+            raise Http404 from None
+        response = FileResponse(
+            handle,
+            as_attachment=True,
+            filename=attachment.original_filename,
+            content_type=attachment.mime_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class AttachmentDeleteView(AttachmentMixin, ObjectDeleteView):
+    deleted_message = "{label} removed."
+
+    def delete_record(self, *, reason):
+        attachment_remove(self.object, by=self.request.user, reason=reason)
+
+
+class AttachmentHistoryView(AttachmentMixin, ObjectHistoryView):
     pass

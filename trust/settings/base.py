@@ -132,6 +132,24 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 
+# --- Files attached to records ---------------------------------------------------------------
+# Outside static/ and never served by URL: only the download view, which asks the record.
+# Back this directory up with the database. Object storage instead: set ATTACHMENT_STORAGE
+# to its storage class (e.g. storages.backends.s3.S3Storage) and that package's settings.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+MEDIA_URL = ""
+ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+ATTACHMENT_STORAGE = env.str(
+    "ATTACHMENT_STORAGE", default="django.core.files.storage.FileSystemStorage"
+)
+STORAGES = {
+    "default": {"BACKEND": ATTACHMENT_STORAGE},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Uploads above this size wait in a temporary file, not in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_PERMISSIONS = 0o640
+
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

@@ -1,9 +1,20 @@
 """Production: refuses to start without a real secret key and host list."""
 
+from pathlib import Path
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, TRUST_CLOCK_START, env
+from .base import (
+    ATTACHMENT_STORAGE,
+    MEDIA_ROOT,
+    MEDIA_URL,
+    SECRET_KEY,
+    STATIC_ROOT,
+    STATICFILES_DIRS,
+    TRUST_CLOCK_START,
+    env,
+)
 
 if not SECRET_KEY or SECRET_KEY.startswith("django-insecure") or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured(
@@ -28,6 +39,21 @@ SECURE_HSTS_PRELOAD = False
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": ATTACHMENT_STORAGE},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Attached files are served only through the download view, which asks the record: never
+# from a directory the static files server (WhiteNoise) or the web server publishes.
+_media = Path(MEDIA_ROOT).resolve()
+for _public in (Path(STATIC_ROOT), *map(Path, STATICFILES_DIRS)):
+    if (
+        _media == _public.resolve()
+        or _public.resolve() in _media.parents
+        or (_media in _public.resolve().parents)
+    ):
+        raise ImproperlyConfigured(
+            f"MEDIA_ROOT ({_media}) must not be inside or contain a static files directory "
+            f"({_public}): attached files are served only through the download view."
+        )
+if MEDIA_URL:
+    raise ImproperlyConfigured("Leave MEDIA_URL empty: attached files have no public address.")
