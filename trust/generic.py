@@ -26,6 +26,7 @@ from .changes import history_for
 from .forms import GovukForm
 from .permissions import ADD, CHANGE, DELETE, VIEW, user_can
 from .services import STALE_EDIT, StaleEditError, record_delete
+from .tables import EXPORT_FIELD, EXPORT_FORMATS, SORT_FIELD, export_response
 
 
 def model_url(model, suffix, *args):
@@ -98,8 +99,11 @@ class ObjectMixin(AccessMixin):
 
 
 class ObjectListView(AccessMixin, FilterView):
+    """A filtered, sortable, paginated list of the model's declared ``table_class``; the same
+    table (every matching row, in the same order) as a CSV or XLSX file with ``?export=``."""
+
     template_name = "generic/object_list.html"
-    table_template = None
+    table_class = None
     paginate_by = 25
     filterset_class = None
 
@@ -116,19 +120,38 @@ class ObjectListView(AccessMixin, FilterView):
             queryset = queryset.order_by(*self.model._meta.ordering, "pk")
         return queryset
 
+    def get_paginate_by(self, queryset):
+        return None  # the table's rows are paginated, once sorted (get_context_data)
+
+    def get_table(self, rows):
+        return self.table_class(
+            rows, user=self.request.user, order_by=self.request.GET.get(SORT_FIELD)
+        )
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        table = context["table"] = self.get_table(context["object_list"])
+        if self.request.GET.get(EXPORT_FIELD) in EXPORT_FORMATS:
+            return context
+        paginator, page, _, is_paginated = self.paginate_queryset(table.rows, self.paginate_by)
+        table.paginator, table.page = paginator, page
+        context.update(paginator=paginator, page_obj=page, is_paginated=is_paginated)
         opts = self.model._meta
-        context["table_template"] = (
-            self.table_template or f"{opts.app_label}/{opts.model_name}_table.html"
-        )
         context["title"] = opts.verbose_name_plural.capitalize()
         context["add_url"] = model_url(self.model, "create")
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_string"] = query.urlencode()
-        context["filtered"] = any(v for k, v in self.request.GET.items() if k != "page")
+        context["filtered"] = any(
+            v for k, v in self.request.GET.items() if k not in ("page", SORT_FIELD)
+        )
         return context
+
+    def render_to_response(self, context, **kwargs):
+        file_format = self.request.GET.get(EXPORT_FIELD)
+        if file_format in EXPORT_FORMATS:
+            return export_response(context["table"], file_format)
+        return super().render_to_response(context, **kwargs)
 
     def get_breadcrumbs(self):
         return [("Home", reverse("home"))]

@@ -24,6 +24,7 @@ from . import clock
 from .filters import ComponentFilterSet, PriorityFilterSet
 from .generic import ObjectDetailView, ObjectHistoryView, ObjectListView
 from .models import Component, Indicator, IndicatorValue, Meeting, Plan, Priority
+from .tables import ComponentTable, PriorityTable
 
 RECENT_MEETINGS = 10
 PRESENT = Q(attendance__status="present")
@@ -55,6 +56,7 @@ def plan_crumbs(plan=None):
 class ComponentListView(ObjectListView):
     model = Component
     filterset_class = ComponentFilterSet
+    table_class = ComponentTable
 
     def optimise(self, queryset):
         return queryset.annotate(
@@ -186,6 +188,7 @@ def hosted_model():
 class PriorityListView(ObjectListView):
     model = Priority
     filterset_class = PriorityFilterSet
+    table_class = PriorityTable
 
     def optimise(self, queryset):
         visible = hosted_model().objects.restrict(self.request.user).values("pk")
@@ -193,9 +196,16 @@ class PriorityListView(ObjectListView):
             hosted_count=Count("hosted", filter=Q(hosted__in=visible), distinct=True)
         )
 
+    def get_table(self, rows):
+        self.plans = list(Plan.objects.restrict(self.request.user))
+        table = super().get_table(rows)
+        if len(self.plans) < 2:
+            table.columns.hide("plan")
+        return table
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["plans"] = Plan.objects.restrict(self.request.user)
+        context["plans"] = self.plans
         return context
 
 
