@@ -93,7 +93,7 @@ class ActionTable(GovukTable):
         attrs={"td": {"class": "govuk-body-s"}},
     )
     owner = PersonColumn(
-        verbose_name="Owner", order_by=("owner__name",), attrs={"td": {"class": "govuk-body-s"}}
+        verbose_name="Owner", orderable=False, attrs={"td": {"class": "govuk-body-s"}}
     )
     due_date = tables.Column(
         verbose_name="Due", default="Ongoing", attrs={"td": {"class": "govuk-body-s"}}

@@ -55,7 +55,7 @@ class GovukTable(tables.Table):
             self.caption = caption
 
     def export_name(self):
-        return self._meta.model._meta.verbose_name_plural.replace(" ", "-")
+        return self.Meta.model._meta.verbose_name_plural.replace(" ", "-")
 
 
 # --- Columns --------------------------------------------------------------------------------
@@ -80,6 +80,8 @@ class NameColumn(tables.Column):
 
 class DateColumn(tables.DateColumn):
     """A date as "3 October 2007", never wrapped."""
+
+    empty_values = (None, "")
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("format", DATE_FORMAT)
