@@ -97,9 +97,12 @@ def test_sorting_by_a_header_orders_rows_and_keeps_the_filters(dcs):
     assert 'aria-sort="ascending"' in page
 
 
-def test_an_unknown_sort_is_ignored(dcs):
+def test_an_unknown_sort_or_format_is_ignored_or_refused(dcs):
     f.ActionFactory()
     assert dcs.get(reverse("partners:action_list") + "?sort=password").status_code == 200
+    export = reverse("partners:action_list_export")
+    assert dcs.get(export + "?sort=password").status_code == 200  # CSV by default
+    assert dcs.get(export + "?format=exe").status_code == 404
 
 
 def test_sorting_works_on_every_orderable_column_of_every_list(dcs):
@@ -117,13 +120,14 @@ def test_sorting_works_on_every_orderable_column_of_every_list(dcs):
 @pytest.mark.parametrize("name", LIST_PAGES)
 def test_every_list_page_links_to_its_csv_and_xlsx_export(dcs, name):
     one_of_each()
-    page = dcs.get(reverse(name) + "?q=").content.decode()
+    export = reverse(f"{name}_export")
+    page = dcs.get(reverse(name) + "?q=&sort=-x").content.decode()
     assert "Download as CSV" in page
     assert "Download as XLSX" in page
-    assert 'href="?q=&amp;export=csv"' in page
-    assert 'href="?q=&amp;export=xlsx"' in page
+    assert f'href="{export}?q=&amp;sort=-x&amp;format=csv"' in page
+    assert f'href="{export}?q=&amp;sort=-x&amp;format=xlsx"' in page
 
-    response = dcs.get(reverse(name) + "?export=csv")
+    response = dcs.get(export + "?format=csv")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert re.fullmatch(
@@ -131,7 +135,7 @@ def test_every_list_page_links_to_its_csv_and_xlsx_export(dcs, name):
     )
     assert len(csv_rows(response)) >= 2  # the header and at least one row
 
-    response = dcs.get(reverse(name) + "?export=xlsx")
+    response = dcs.get(export + "?format=xlsx")
     assert response.status_code == 200
     assert "spreadsheetml" in response["Content-Type"]
     assert response["Content-Disposition"].endswith('-2008-09-02.xlsx"')
@@ -146,8 +150,8 @@ def test_an_export_holds_exactly_the_filtered_rows_of_every_page_in_order(dcs):
         f.ActionFactory(
             plan=plan, description=f"Finished {n}", status=ActionStatus.COMPLETE, completed_on=TODAY
         )
-    url = reverse("partners:action_list") + "?status=not_started&sort=-description"
-    response = dcs.get(url + "&export=csv")
+    url = reverse("partners:action_list_export") + "?status=not_started&sort=-description"
+    response = dcs.get(url + "&format=csv")
     assert response["Content-Disposition"] == 'attachment; filename="actions-2008-09-02.csv"'
     header, *rows = csv_rows(response)
     assert header == ["Action", "For", "Owner", "Due", "Status", "Latest RAG"]
@@ -157,7 +161,7 @@ def test_an_export_holds_exactly_the_filtered_rows_of_every_page_in_order(dcs):
     assert not any("Finished" in cell for row in rows for cell in row)
     assert rows[0][3] == "2007-12-31"  # dates as ISO in CSV
 
-    header, *rows = xlsx_rows(dcs.get(url + "&export=xlsx"))
+    header, *rows = xlsx_rows(dcs.get(url + "&format=xlsx"))
     assert len(rows) == 30
     assert rows[0][3] == datetime.datetime(2007, 12, 31)
 
@@ -175,13 +179,13 @@ def test_a_partners_export_has_no_other_partners_rows_or_names(client, db):
     client.force_login(user)
 
     for name, model in (
-        ("partners:action_list", Action),
-        ("partners:hostedpriority_list", HostedPriority),
+        ("partners:action_list_export", Action),
+        ("partners:hostedpriority_list_export", HostedPriority),
     ):
         visible = model.objects.restrict(user).count()
         assert visible >= 1
         for file_format, read in (("csv", csv_rows), ("xlsx", xlsx_rows)):
-            response = client.get(reverse(name) + f"?export={file_format}")
+            response = client.get(reverse(name) + f"?format={file_format}")
             assert response.status_code == 200
             header, *rows = read(response)
             assert len(rows) == visible, (name, file_format)
@@ -214,7 +218,7 @@ def test_a_partner_does_not_get_columns_declared_dcs_only(db):
 def test_formulas_in_an_export_are_neutralised(dcs):
     f.ActionFactory(description='=HYPERLINK("http://evil.test","Click")')
     f.ActionFactory(description="+1+2", owner=f.PersonFactory(name="@Mention"))
-    url = reverse("partners:action_list") + "?sort=number&export="
+    url = reverse("partners:action_list_export") + "?sort=description&format="
     cells = [cell for row in csv_rows(dcs.get(url + "csv"))[1:] for cell in row]
     # The action cell starts with its number; the owner cell starts with the name.
     assert not any(cell[:1] in ("=", "+", "@") for cell in cells), cells
@@ -250,10 +254,8 @@ def test_export_query_counts_do_not_grow_with_rows(dcs, file_format):
             action = f.ActionFactory(plan=plan, owner=dcs.person)
             f.ProgressUpdateFactory(action=action)
 
-    assert_constant_queries(dcs, reverse("partners:action_list") + f"?export={file_format}", grow)
-    assert_constant_queries(
-        dcs, reverse("recommendations:recommendation_list") + f"?export={file_format}", grow
-    )
+    for name in ("partners:action_list_export", "recommendations:recommendation_list_export"):
+        assert_constant_queries(dcs, reverse(name) + f"?format={file_format}", grow)
 
 
 # --- Embedded lists -------------------------------------------------------------------------

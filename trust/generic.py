@@ -15,7 +15,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import router, transaction
 from django.db.models import ProtectedError
 from django.db.models.deletion import Collector, RestrictedError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.views.generic import DetailView, FormView, TemplateView
@@ -99,11 +99,13 @@ class ObjectMixin(AccessMixin):
 
 
 class ObjectListView(AccessMixin, FilterView):
-    """A filtered, sortable, paginated list of the model's declared ``table_class``; the same
-    table (every matching row, in the same order) as a CSV or XLSX file with ``?export=``."""
+    """A filtered, sortable, paginated list of the model's declared ``table_class``; on its
+    export route (``<model>_list_export``, ``as_view(export=True)``) the same table, every
+    matching row in the same order, as a CSV or XLSX file."""
 
     template_name = "generic/object_list.html"
     table_class = None
+    export = False  # the export route: every matching row as ``?format=csv`` or ``xlsx``
     paginate_by = 25
     filterset_class = None
 
@@ -131,7 +133,7 @@ class ObjectListView(AccessMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         table = context["table"] = self.get_table(context["object_list"])
-        if self.request.GET.get(EXPORT_FIELD) in EXPORT_FORMATS:
+        if self.export:
             return context
         paginator, page, _, is_paginated = self.paginate_queryset(table.rows, self.paginate_by)
         table.paginator, table.page = paginator, page
@@ -139,6 +141,7 @@ class ObjectListView(AccessMixin, FilterView):
         opts = self.model._meta
         context["title"] = opts.verbose_name_plural.capitalize()
         context["add_url"] = model_url(self.model, "create")
+        context["export_url"] = model_url(self.model, "list_export")
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_string"] = query.urlencode()
@@ -148,10 +151,12 @@ class ObjectListView(AccessMixin, FilterView):
         return context
 
     def render_to_response(self, context, **kwargs):
-        file_format = self.request.GET.get(EXPORT_FIELD)
-        if file_format in EXPORT_FORMATS:
-            return export_response(context["table"], file_format)
-        return super().render_to_response(context, **kwargs)
+        if not self.export:
+            return super().render_to_response(context, **kwargs)
+        file_format = self.request.GET.get(EXPORT_FIELD, "csv")
+        if file_format not in EXPORT_FORMATS:
+            raise Http404("No such file format.")
+        return export_response(context["table"], file_format)
 
     def get_breadcrumbs(self):
         return [("Home", reverse("home"))]

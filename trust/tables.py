@@ -26,7 +26,7 @@ from .templatetags.govuk import person_named, status_tag
 
 DATE_FORMAT = "j F Y"  # "3 October 2007", as every page shows a date
 SORT_FIELD = "sort"
-EXPORT_FIELD = "export"
+EXPORT_FIELD = "format"
 EXPORT_FORMATS = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

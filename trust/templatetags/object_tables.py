@@ -15,19 +15,18 @@ def sort_href(context, table, column):
     """The address that sorts by ``column`` (ascending first, then descending), keeping the
     filters and going back to the first page."""
     query = context.request.GET.copy()
-    for name in ("page", EXPORT_FIELD):
-        query.pop(name, None)
+    query.pop("page", None)
     query[SORT_FIELD] = column.order_by_alias.next
     return "?" + query.urlencode()
 
 
 @register.simple_tag(takes_context=True)
-def export_href(context, file_format):
-    """This list's address with its filters and sort, asking for every row as a file."""
+def export_href(context, export_url, file_format):
+    """The list's export address with the page's filters and sort: every row, as a file."""
     query = context.request.GET.copy()
     query.pop("page", None)
     query[EXPORT_FIELD] = file_format
-    return "?" + query.urlencode()
+    return f"{export_url}?{query.urlencode()}"
 
 
 @register.simple_tag(takes_context=True)
