@@ -72,10 +72,13 @@ class NumericColumn(tables.Column):
 
 
 class NameColumn(tables.Column):
-    """The record's name, a link to its page (``get_absolute_url``)."""
+    """The record's name, a GOV.UK link to its page (``get_absolute_url``)."""
 
-    def __init__(self, *args, linkify=True, **kwargs):
-        super().__init__(*args, linkify=linkify, **kwargs)
+    def render(self, value, record):
+        return link(record.get_absolute_url(), value)
+
+    def value(self, value):
+        return value
 
 
 class DateColumn(tables.DateColumn):
@@ -219,7 +222,7 @@ class PriorityTable(GovukTable):
     outcome = tables.Column(
         verbose_name="Outcome", order_by=("outcome__name",), default="Not linked to an outcome"
     )
-    plan = tables.Column(verbose_name="Plan", linkify=True)
+    plan = tables.Column(verbose_name="Plan")
     hosted_count = NumericColumn(verbose_name="Hosted priorities")
 
     class Meta(GovukTable.Meta):
@@ -232,3 +235,6 @@ class PriorityTable(GovukTable):
 
     def render_outcome(self, value):
         return value.name
+
+    def render_plan(self, value):
+        return link(value.get_absolute_url(), value)
