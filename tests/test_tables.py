@@ -274,3 +274,14 @@ def test_an_embedded_table_is_the_declared_one_without_sort_links(dcs):
 def test_the_table_names_its_rows_for_a_request_without_a_user():
     request = RequestFactory().get("/")
     assert ActionTable([], user=getattr(request, "user", None)).columns
+
+
+def test_pages_of_a_sorted_list_neither_repeat_nor_skip_rows(dcs):
+    plan = f.ActionPlanFactory()
+    for n in range(30):
+        f.ActionFactory(plan=plan, description=f"Same status {n:02d}")
+    url = reverse("partners:action_list") + "?sort=status&page="
+    seen = []
+    for page in ("1", "2"):
+        seen += re.findall(r"Same status (\d\d)", dcs.get(url + page).content.decode())
+    assert sorted(seen) == [f"{n:02d}" for n in range(30)]

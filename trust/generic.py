@@ -126,9 +126,13 @@ class ObjectListView(AccessMixin, FilterView):
         return None  # the table's rows are paginated, once sorted (get_context_data)
 
     def get_table(self, rows):
-        return self.table_class(
+        table = self.table_class(
             rows, user=self.request.user, order_by=self.request.GET.get(SORT_FIELD)
         )
+        if table.order_by:  # rows equal on the sorted column keep one order across pages
+            queryset = table.data.data
+            table.data.data = queryset.order_by(*queryset.query.order_by, "pk")
+        return table
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
