@@ -10,18 +10,17 @@ status, progress and the auditor's verification.
 import csv
 import datetime
 import io
-import re
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.formats import date_format
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from partners.models import ActionStatus, Rag
+from trust.exports import EXCEL_DATE_FORMAT, csv_value, xlsx_set  # noqa: F401 (tests read it here)
 
 from .models import RecommendationStatus, VerificationOutcome
 from .snapshot import AuditSnapshot, RecommendationState
@@ -29,7 +28,6 @@ from .snapshot import AuditSnapshot, RecommendationState
 STATUSES = RecommendationStatus.choices
 DEFAULT_COMMITTEE = "Corporate Governance and Audit Committee"
 REPORT_TITLE = "Recommendations progress report"
-EXCEL_DATE_FORMAT = "dd mmmm yyyy"
 
 # (header, column width in characters)
 RECOMMENDATION_COLUMNS = [
@@ -173,19 +171,6 @@ def title_lines(snapshot: AuditSnapshot) -> tuple[str, str]:
 
 # --- CSV -----------------------------------------------------------------------------------
 
-# A cell a spreadsheet would run as a formula. A leading "-" followed by a space is a bullet.
-_FORMULA_START = re.compile(r"^(?:[=+@\t\r]|-(?!\s|$))")
-
-
-def _csv_value(value):
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, str) and _FORMULA_START.match(value):
-        return "'" + value  # shown as text, never run as a formula
-    return value
-
 
 def audit_csv(snapshot: AuditSnapshot, *, actions: bool = False) -> str:
     """The recommendations (or, with ``actions``, the action plan) as CSV: BOM, ISO dates."""
@@ -195,7 +180,7 @@ def audit_csv(snapshot: AuditSnapshot, *, actions: bool = False) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(headers)
     for row in rows:
-        writer.writerow([_csv_value(value) for value in row])
+        writer.writerow([csv_value(value) for value in row])
     return out.getvalue()
 
 
@@ -221,13 +206,7 @@ def _fill_sheet(ws, columns, rows, title, line):
     for row_number, row in enumerate(rows, start=HEADER_ROW + 1):
         for index, value in enumerate(row, start=1):
             cell = ws.cell(row=row_number, column=index)
-            if isinstance(value, str):
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
-                cell.data_type = "s"  # text starting with "=" stays text, never a formula
-            else:
-                cell.value = value
-            if isinstance(value, datetime.date):
-                cell.number_format = EXCEL_DATE_FORMAT
+            xlsx_set(cell, value)  # text starting with "=" stays text, never a formula
             cell.alignment = wrap
     last = get_column_letter(len(columns))
     _colour_rag_and_overdue(ws, columns, len(rows))

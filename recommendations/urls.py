@@ -6,6 +6,7 @@ app_name = "recommendations"
 
 urlpatterns = [
     path("audits/", audits.AuditListView.as_view(), name="audit_list"),
+    path("audits/export/", audits.AuditListView.as_view(export=True), name="audit_list_export"),
     path("audits/add/", audits.AuditEditView.as_view(), name="audit_create"),
     path("audits/<int:pk>/", audits.AuditDetailView.as_view(), name="audit_detail"),
     path("audits/<int:pk>/edit/", audits.AuditEditView.as_view(), name="audit_update"),
@@ -24,6 +25,11 @@ urlpatterns = [
         name="recommendation_create",
     ),
     path("recommendations/", audits.RecommendationListView.as_view(), name="recommendation_list"),
+    path(
+        "recommendations/export/",
+        audits.RecommendationListView.as_view(export=True),
+        name="recommendation_list_export",
+    ),
     path(
         "recommendations/<int:pk>/",
         audits.RecommendationDetailView.as_view(),

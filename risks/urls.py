@@ -6,6 +6,11 @@ app_name = "risks"
 
 urlpatterns = [
     path("registers/", views.RiskRegisterListView.as_view(), name="riskregister_list"),
+    path(
+        "registers/export/",
+        views.RiskRegisterListView.as_view(export=True),
+        name="riskregister_list_export",
+    ),
     path("registers/<int:pk>/", views.RiskRegisterDetailView.as_view(), name="riskregister_detail"),
     path(
         "registers/<int:pk>/history/",

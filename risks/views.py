@@ -14,6 +14,7 @@ from trust.models import Component
 from .filters import RiskRegisterFilterSet
 from .models import Risk, RiskControl, RiskRegister
 from .querysets import components_without_register, hosts_without_register
+from .tables import RiskRegisterTable
 
 
 def register_crumbs(register):
@@ -31,6 +32,7 @@ def owner_named(name="owner"):
 class RiskRegisterListView(ObjectListView):
     model = RiskRegister
     filterset_class = RiskRegisterFilterSet
+    table_class = RiskRegisterTable
 
     def optimise(self, queryset):
         user = self.request.user

@@ -78,7 +78,7 @@ WRITE_PROFILES = (DCS_WRITE, REPORT, AUDITOR_WRITE)
 # The six pages every kind of record may have; a class declares each present or absent.
 STANDARD = ("list", "detail", "create", "update", "delete", "history")
 # Suffixes of pages about no particular record (no pk in the URL).
-NO_RECORD = ("list", "create", "import")
+NO_RECORD = ("list", "list_export", "create", "import")
 
 QUERY_COUNTS = Path(__file__).with_name("query_counts.json")
 UPDATING = bool(os.environ.get("UPDATE_QUERY_COUNTS"))
@@ -106,13 +106,13 @@ class Export:
     content_type: str = ""
 
 
-# The integrator switches a class's list export on with ``exports = LIST_EXPORTS`` once
-# every list page exports with ``?export=csv|xlsx``.
+# Every list exports its rows (``<model>_list_export``, with the list's filters and sort):
+# a class with a list gets the export page, with the list's profile, and these downloads.
 LIST_EXPORTS = {
-    "csv": Export("list", {"export": "csv"}, "text/csv"),
-    "xlsx": Export(
-        "list",
-        {"export": "xlsx"},
+    "list csv": Export("list_export", {"format": "csv"}, "text/csv"),
+    "list xlsx": Export(
+        "list_export",
+        {"format": "xlsx"},
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ),
 }
@@ -296,8 +296,9 @@ class RecordViews:
     value, sent to the ``update`` page); ``fresh(world)`` (a record nothing refers to, for
     the delete test); ``grow(world, n)`` (adds ``n`` rows to its list and to its record's
     detail page); ``exports``; ``listed_on`` (the model whose page lists a record with a
-    generic parent, such as a file attached to a record); ``reached_from`` (for a record with neither a list in the
-    navigation nor a parent: the navigated page that links to it).
+    generic parent, such as a file attached to a record); ``reached_from`` (for a
+    record with neither a list in the navigation nor a parent: the navigated page that links
+    to it). A class with a list gets its export page and downloads (``LIST_EXPORTS``).
     """
 
     model: ClassVar = None
@@ -322,6 +323,9 @@ class RecordViews:
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         RecordViews.registry.append(cls)
+        if "list" in cls.pages:
+            cls.pages = {**cls.pages, "list_export": cls.pages["list"]}
+            cls.exports = {**LIST_EXPORTS, **cls.exports}
         # A test that does not apply is not generated (pytest collects only callables).
         if not cls.edit:
             cls.test_permitted_edit_writes_one_history_row = None

@@ -15,7 +15,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import router, transaction
 from django.db.models import ProtectedError
 from django.db.models.deletion import Collector, RestrictedError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
 from django.views.generic import DetailView, FormView, TemplateView
@@ -26,6 +26,7 @@ from .changes import history_for
 from .forms import GovukForm
 from .permissions import ADD, CHANGE, DELETE, VIEW, user_can
 from .services import STALE_EDIT, StaleEditError, record_delete
+from .tables import EXPORT_FIELD, EXPORT_FORMATS, SORT_FIELD, export_response
 
 
 def model_url(model, suffix, *args):
@@ -98,8 +99,13 @@ class ObjectMixin(AccessMixin):
 
 
 class ObjectListView(AccessMixin, FilterView):
+    """A filtered, sortable, paginated list of the model's declared ``table_class``; on its
+    export route (``<model>_list_export``, ``as_view(export=True)``) the same table, every
+    matching row in the same order, as a CSV or XLSX file."""
+
     template_name = "generic/object_list.html"
-    table_template = None
+    table_class = None
+    export = False  # the export route: every matching row as ``?format=csv`` or ``xlsx``
     paginate_by = 25
     filterset_class = None
 
@@ -116,19 +122,45 @@ class ObjectListView(AccessMixin, FilterView):
             queryset = queryset.order_by(*self.model._meta.ordering, "pk")
         return queryset
 
+    def get_paginate_by(self, queryset):
+        return None  # the table's rows are paginated, once sorted (get_context_data)
+
+    def get_table(self, rows):
+        table = self.table_class(
+            rows, user=self.request.user, order_by=self.request.GET.get(SORT_FIELD)
+        )
+        if table.order_by:  # rows equal on the sorted column keep one order across pages
+            queryset = table.data.data
+            table.data.data = queryset.order_by(*queryset.query.order_by, "pk")
+        return table
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        table = context["table"] = self.get_table(context["object_list"])
+        if self.export:
+            return context
+        paginator, page, _, is_paginated = self.paginate_queryset(table.rows, self.paginate_by)
+        table.paginator, table.page = paginator, page
+        context.update(paginator=paginator, page_obj=page, is_paginated=is_paginated)
         opts = self.model._meta
-        context["table_template"] = (
-            self.table_template or f"{opts.app_label}/{opts.model_name}_table.html"
-        )
         context["title"] = opts.verbose_name_plural.capitalize()
         context["add_url"] = model_url(self.model, "create")
+        context["export_url"] = model_url(self.model, "list_export")
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_string"] = query.urlencode()
-        context["filtered"] = any(v for k, v in self.request.GET.items() if k != "page")
+        context["filtered"] = any(
+            v for k, v in self.request.GET.items() if k not in ("page", SORT_FIELD)
+        )
         return context
+
+    def render_to_response(self, context, **kwargs):
+        if not self.export:
+            return super().render_to_response(context, **kwargs)
+        file_format = self.request.GET.get(EXPORT_FIELD, "csv")
+        if file_format not in EXPORT_FORMATS:
+            raise Http404("No such file format.")
+        return export_response(context["table"], file_format)
 
     def get_breadcrumbs(self):
         return [("Home", reverse("home"))]

@@ -14,6 +14,11 @@ from trust.forms import SignInForm
 # The trust app's own pages, in the "trust" namespace.
 trust_patterns = [
     path("components/", views.ComponentListView.as_view(), name="component_list"),
+    path(
+        "components/export/",
+        views.ComponentListView.as_view(export=True),
+        name="component_list_export",
+    ),
     path("components/<int:pk>/", views.ComponentDetailView.as_view(), name="component_detail"),
     path(
         "components/<int:pk>/history/",
@@ -25,6 +30,11 @@ trust_patterns = [
     path("plans/<int:pk>/", views.PlanDetailView.as_view(), name="plan_detail"),
     path("plans/<int:pk>/history/", views.PlanHistoryView.as_view(), name="plan_history"),
     path("priorities/", views.PriorityListView.as_view(), name="priority_list"),
+    path(
+        "priorities/export/",
+        views.PriorityListView.as_view(export=True),
+        name="priority_list_export",
+    ),
     path("priorities/<int:pk>/", views.PriorityDetailView.as_view(), name="priority_detail"),
     path(
         "priorities/<int:pk>/history/",

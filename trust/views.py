@@ -48,6 +48,7 @@ from .models import (
 )
 from .permissions import may_attach
 from .services import attachment_add, attachment_remove
+from .tables import ComponentTable, PriorityTable
 
 RECENT_MEETINGS = 10
 PRESENT = Q(attendance__status="present")
@@ -79,6 +80,7 @@ def plan_crumbs(plan=None):
 class ComponentListView(ObjectListView):
     model = Component
     filterset_class = ComponentFilterSet
+    table_class = ComponentTable
 
     def optimise(self, queryset):
         return queryset.annotate(
@@ -210,6 +212,7 @@ def hosted_model():
 class PriorityListView(ObjectListView):
     model = Priority
     filterset_class = PriorityFilterSet
+    table_class = PriorityTable
 
     def optimise(self, queryset):
         visible = hosted_model().objects.restrict(self.request.user).values("pk")
@@ -217,9 +220,16 @@ class PriorityListView(ObjectListView):
             hosted_count=Count("hosted", filter=Q(hosted__in=visible), distinct=True)
         )
 
+    def get_table(self, rows):
+        self.plans = list(Plan.objects.restrict(self.request.user))
+        table = super().get_table(rows)
+        if len(self.plans) < 2:
+            table.columns.hide("plan")
+        return table
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["plans"] = Plan.objects.restrict(self.request.user)
+        context["plans"] = self.plans
         return context
 
 

@@ -24,6 +24,7 @@ from ..filters import ActionFilterSet
 from ..forms import ActionForm, ActionSlipForm, ProgressUpdateForm, StatusForm, WithdrawForm
 from ..models import Action, ActionStatus, DueDateChange, HostedPriority, ProgressUpdate
 from ..querysets import ACTION_CARRIERS
+from ..tables import ActionTable
 
 
 def carrier_crumbs(carrier):
@@ -58,6 +59,7 @@ def not_before_for(carrier):
 class ActionListView(ObjectListView):
     model = Action
     filterset_class = ActionFilterSet
+    table_class = ActionTable
 
     def optimise(self, queryset):
         return (

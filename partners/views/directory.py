@@ -15,6 +15,7 @@ from trust.permissions import ADD, sees_contacts, user_can
 from ..filters import HostedPriorityFilterSet, PartnerFilterSet
 from ..models import Action, HostedPriority, Membership, Partner, Person, ProgressUpdate
 from ..querysets import ACTION_CARRIERS
+from ..tables import HostedPriorityTable, PartnerTable
 
 __all__ = [
     "HostedPriorityDetailView",
@@ -41,6 +42,7 @@ def partner_crumbs(partner):
 class PartnerListView(ObjectListView):
     model = Partner
     filterset_class = PartnerFilterSet
+    table_class = PartnerTable
 
     def optimise(self, queryset):
         return queryset.with_component_count()
@@ -118,6 +120,7 @@ class PersonHistoryView(PersonMixin, ObjectHistoryView):
 class HostedPriorityListView(ObjectListView):
     model = HostedPriority
     filterset_class = HostedPriorityFilterSet
+    table_class = HostedPriorityTable
 
     def optimise(self, queryset):
         return queryset.select_related("priority", "host", "monitoring_component")

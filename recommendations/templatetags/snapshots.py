@@ -10,10 +10,51 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from partners.tables import ActionTable
 from trust.templatetags.govuk import TAG_COLOURS
 from trust.text import shorten
 
+from ..tables import RecommendationTable
+
 register = template.Library()
+
+# The columns of the snapshot's tables, in order: a declared column (its header and header
+# classes come from the table declaration, as on every other page) or a header of its own.
+RECOMMENDATION_COLUMNS = (
+    (RecommendationTable, "number"),
+    (RecommendationTable, "priority"),
+    (RecommendationTable, "status"),
+    "Responsible officers",
+    (RecommendationTable, "progress"),
+    (RecommendationTable, "next_due"),
+    "Verification",
+)
+ACTION_COLUMNS = (
+    "Rec.",
+    (ActionTable, "description"),
+    (ActionTable, "owner"),
+    (ActionTable, "due_date"),
+    (ActionTable, "status"),
+    (ActionTable, "last_update_rag"),
+)
+SNAPSHOT_COLUMNS = {"recommendations": RECOMMENDATION_COLUMNS, "actions": ACTION_COLUMNS}
+
+
+def _header(column):
+    if isinstance(column, str):
+        label, extra = column, ""
+    else:
+        table, name = column
+        declared = table.base_columns[name]
+        label, extra = declared.verbose_name, declared.attrs.get("th", {}).get("class", "")
+    css = f"govuk-table__header {extra}".strip()
+    return f'<th scope="col" class="{css}">{escape(label)}</th>'
+
+
+@register.simple_tag
+def snapshot_headers(kind):
+    """The header row of a snapshot table, its headers taken from the declared tables."""
+    return mark_safe("\n    ".join(_header(column) for column in SNAPSHOT_COLUMNS[kind]))
 
 
 def _day(value, empty="—"):

@@ -22,6 +22,7 @@ from ..exports import DEFAULT_COMMITTEE
 from ..filters import AuditFilterSet, RecommendationFilterSet
 from ..forms import AuditForm, RecommendationForm, RecommendationStatusForm
 from ..models import Audit, Recommendation, RecommendationStatus, Verification
+from ..tables import AuditTable, RecommendationTable
 
 # A recommendation names its officers with their organisation, wherever it is shown.
 OFFICERS = Prefetch("responsible_officers", queryset=Person.objects.select_related("partner"))
@@ -37,6 +38,7 @@ def audit_crumbs(audit):
 class AuditListView(ObjectListView):
     model = Audit
     filterset_class = AuditFilterSet
+    table_class = AuditTable
 
     def optimise(self, queryset):
         return queryset.select_related("priority_scale").with_counts(self.request.user)
@@ -84,6 +86,7 @@ class AuditHistoryView(ObjectHistoryView):
 class RecommendationListView(ObjectListView):
     model = Recommendation
     filterset_class = RecommendationFilterSet
+    table_class = RecommendationTable
 
     def optimise(self, queryset):
         return (

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.forms",
     "simple_history",
     "django_filters",
+    "django_tables2",
     "csp",
     # The four layers, lowest first: each may use only the ones above it in this list.
     "trust",
