@@ -268,6 +268,8 @@ class HostedPriority(TrackedModel):
 
     objects = querysets.HostedPriorityQuerySet.as_manager()
     history = TrackedHistory(parent="host", m2m_fields=[contributors])
+    # Found from the list of hosted priorities, not under its host partner.
+    breadcrumb_parent = None
 
     class Meta:
         ordering = ["priority__number", "title"]
@@ -345,6 +347,8 @@ class Action(TrackedModel):
 
     objects = querysets.ActionQuerySet.as_manager()
     history = TrackedHistory(parent="plan")
+    # Its pages sit under its plan's carrier (the plan has no page of its own).
+    breadcrumb_parent = "carrier"
 
     class Meta:
         ordering = ["plan", "number"]

@@ -9,6 +9,7 @@ the model, the queryset optimisations, the form or filter, the template override
 from collections import defaultdict
 
 from django import forms
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
@@ -40,6 +41,51 @@ def list_url(model):
     return model_url(model, "list")
 
 
+# --- Breadcrumbs: from each model's declared parent -----------------------------------------
+
+
+def parent_of(record):
+    """The record whose pages ``record``'s pages sit under: the model's ``breadcrumb_parent``
+    if it declares one (``None``: it stands alone), else its history parent
+    (``TrackedHistory(parent=...)``)."""
+    model = type(record)
+    name = getattr(model, "breadcrumb_parent", getattr(model, "_history_parent", None))
+    return getattr(record, name, None) if name else None
+
+
+def listed_on(model):
+    """(label, URL) of the list page a kind of record is found on: its own, or the one its
+    ``breadcrumb_list`` ("app_label.Model") names; None when it has none."""
+    declared = getattr(model, "breadcrumb_list", None)
+    if declared:
+        model = apps.get_model(declared)
+    url = list_url(model)
+    return (model._meta.verbose_name_plural.capitalize(), url) if url else None
+
+
+def breadcrumbs(record, *, itself=True):
+    """Home › the list of the top ancestor's kind › ancestor › … › parent › ``record``.
+
+    ``record`` is left out when ``itself`` is false (its own detail page) or it is not saved
+    yet (an add page, whose trail ends at the record it is added to). An ancestor at the top
+    of the trail, standing apart from anything it belongs to, is named by its
+    ``display_name`` where it has one ("Hosted priority: …").
+    """
+    chain = [record]
+    while (parent := parent_of(chain[0])) is not None:
+        chain.insert(0, parent)
+    trail = [("Home", reverse("home"))]
+    listed = listed_on(type(chain[0]))
+    if listed:
+        trail.append(listed)
+    for position, ancestor in enumerate(chain[:-1]):
+        name = getattr(ancestor, "display_name", None) if position == 0 else None
+        trail.append((name or str(ancestor), ancestor.get_absolute_url()))
+    if itself and record.pk:
+        trail.append((str(record), record.get_absolute_url()))
+    return trail
+
+
 class AccessMixin(LoginRequiredMixin):
     """Sign-in, then the kind of action (403), then the records in scope (404)."""
 
@@ -68,12 +114,14 @@ class AccessMixin(LoginRequiredMixin):
             return True
         return self.model.objects.restrict(user, action).filter(pk=obj.pk).exists()
 
-    def parent_crumbs(self, obj=None):
-        url = list_url(self.model)
-        return [(self.model._meta.verbose_name_plural.capitalize(), url)] if url else []
+    # Whether the page's own record ends its breadcrumb trail (not on its detail page).
+    trail_ends_with_record = True
 
     def get_breadcrumbs(self):
-        return [("Home", reverse("home")), *self.parent_crumbs(getattr(self, "object", None))]
+        record = getattr(self, "object", None)
+        if record is None:
+            record = self.model()
+        return breadcrumbs(record, itself=self.trail_ends_with_record)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -83,18 +131,20 @@ class AccessMixin(LoginRequiredMixin):
         return context
 
 
+class PageView(LoginRequiredMixin, TemplateView):
+    """A signed-in page about no one record (a dashboard, a person's actions): its trail is
+    Home."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(breadcrumbs=[("Home", reverse("home"))], **kwargs)
+
+
 class ObjectMixin(AccessMixin):
     def get_object(self, queryset=None):
         obj = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
         if self.action != VIEW and not self.can(self.action, obj):
             raise PermissionDenied
         return obj
-
-    def get_breadcrumbs(self):
-        crumbs = super().get_breadcrumbs()
-        if getattr(self, "object", None) is not None and self.object.pk:
-            crumbs.append((str(self.object), self.object.get_absolute_url()))
-        return crumbs
 
 
 class ObjectListView(AccessMixin, FilterView):
@@ -136,13 +186,11 @@ class ObjectListView(AccessMixin, FilterView):
 
 class ObjectDetailView(ObjectMixin, DetailView):
     template_name = "generic/object_detail.html"
+    trail_ends_with_record = False
 
     def get_template_names(self):
         opts = self.model._meta
         return [f"{opts.app_label}/{opts.model_name}_detail.html", self.template_name]
-
-    def get_breadcrumbs(self):
-        return [("Home", reverse("home")), *self.parent_crumbs(self.object)]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -268,11 +316,6 @@ class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
     def get_success_url(self, obj=None):
         return obj.get_absolute_url()
 
-    def get_breadcrumbs(self):
-        return [("Home", reverse("home")), *self.parent_crumbs(self.object)] + (
-            [(str(self.object), self.object.get_absolute_url())] if self.object.pk else []
-        )
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         verbose = self.model._meta.verbose_name
@@ -345,6 +388,74 @@ class ObjectFormView(ObjectMixin, SendOnceMixin, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
+
+
+class ObjectChangeView(ObjectFormView):
+    """A named change to one record (its status, a due date) through its service, in
+    ``apply(form)``: someone else's change meanwhile is shown as what is stored now
+    (``stale_fields``), a refusal by the service on the form; then back to the record."""
+
+    action = CHANGE
+    template_name = "generic/object_edit.html"
+    title = ""
+    stale_fields = ("status",)
+
+    def apply(self, form):
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            self.apply(form)
+        except StaleEditError as error:
+            form.add_error(None, STALE_EDIT)
+            stale = current_values(error.current, self.stale_fields)
+            return self.render_to_response(self.get_context_data(form=form, stale=stale))
+        except ValidationError as error:
+            add_refusal(form, error)
+            return self.form_invalid(form)
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            object=self.object, title=self.title, cancel_url=self.object.get_absolute_url()
+        )
+        return context
+
+
+class ObjectStatusView(ObjectChangeView):
+    """Change a record's status, with the reason the history keeps.
+
+    Declared per model: the ``form_class`` (given ``choices``, ``current`` and ``version``)
+    and the ``status_service``, called as ``service(record, status=, reason=, by=,
+    expected_version=)``.
+    """
+
+    title = "Change the status"
+    status_service = None
+
+    def get_status_choices(self):
+        return self.model._meta.get_field("status").choices
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "choices": self.get_status_choices(),
+            "current": self.object.status,
+            "version": self.object.version,
+        }
+
+    def apply(self, form):
+        data = form.cleaned_data
+        type(self).status_service(
+            self.object,
+            status=data["status"],
+            reason=data["reason"],
+            by=self.request.user,
+            expected_version=data.get("version"),
+        )
+        label = dict(self.model._meta.get_field("status").flatchoices)[data["status"]]
+        messages.success(self.request, f"Status changed to {str(label).lower()}.")
 
 
 def _count(n, model):
@@ -449,13 +560,6 @@ class ObjectHistoryView(ObjectMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         return super().get(request, *args, **kwargs)
-
-    def get_breadcrumbs(self):
-        return [
-            ("Home", reverse("home")),
-            *self.parent_crumbs(self.object),
-            (str(self.object), self.object.get_absolute_url()),
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

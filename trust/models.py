@@ -169,6 +169,8 @@ class Plan(TrackedModel):
 
     objects = SharedQuerySet.as_manager()
     history = TrackedHistory()
+    # The plan has no list of its own: it is found from the list of its priorities.
+    breadcrumb_list = "trust.Priority"
 
     class Meta:
         ordering = ["-start_year"]

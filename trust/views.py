@@ -18,7 +18,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.urls import reverse
 
 from . import clock
 from .filters import ComponentFilterSet, PriorityFilterSet
@@ -35,18 +34,6 @@ def related_model(model, name):
 
 
 HAS_REGISTER = ExpressionWrapper(Q(risk_register__isnull=False), output_field=BooleanField())
-
-
-def component_crumbs(component):
-    return [
-        ("Components", reverse("trust:component_list")),
-        (str(component), component.get_absolute_url()),
-    ]
-
-
-def plan_crumbs(plan=None):
-    crumbs = [("Priorities", reverse("trust:priority_list"))]
-    return crumbs + ([(str(plan), plan.get_absolute_url())] if plan else [])
 
 
 # --- Components ---------------------------------------------------------------------------
@@ -127,14 +114,9 @@ class ComponentHistoryView(ObjectHistoryView):
 # --- Meetings -----------------------------------------------------------------------------
 
 
-class MeetingMixin:
+class MeetingDetailView(ObjectDetailView):
     model = Meeting
 
-    def parent_crumbs(self, obj=None):
-        return component_crumbs(obj.component) if obj else []
-
-
-class MeetingDetailView(MeetingMixin, ObjectDetailView):
     def optimise(self, queryset):
         attendance = related_model(Meeting, "attendance")
         return queryset.select_related("component").prefetch_related(
@@ -148,8 +130,8 @@ class MeetingDetailView(MeetingMixin, ObjectDetailView):
         )
 
 
-class MeetingHistoryView(MeetingMixin, ObjectHistoryView):
-    pass
+class MeetingHistoryView(ObjectHistoryView):
+    model = Meeting
 
 
 # --- The plan, its outcomes and priorities ------------------------------------------------
@@ -168,15 +150,9 @@ class PlanDetailView(ObjectDetailView):
             ),
         )
 
-    def parent_crumbs(self, obj=None):
-        return plan_crumbs()
-
 
 class PlanHistoryView(ObjectHistoryView):
     model = Plan
-
-    def parent_crumbs(self, obj=None):
-        return plan_crumbs()
 
 
 def hosted_model():
@@ -199,14 +175,9 @@ class PriorityListView(ObjectListView):
         return context
 
 
-class PriorityMixin:
+class PriorityDetailView(ObjectDetailView):
     model = Priority
 
-    def parent_crumbs(self, obj=None):
-        return plan_crumbs(obj.plan if obj else None)
-
-
-class PriorityDetailView(PriorityMixin, ObjectDetailView):
     def optimise(self, queryset):
         latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-period_end")
         return queryset.select_related("plan", "outcome").prefetch_related(
@@ -229,5 +200,5 @@ class PriorityDetailView(PriorityMixin, ObjectDetailView):
         return context
 
 
-class PriorityHistoryView(PriorityMixin, ObjectHistoryView):
-    pass
+class PriorityHistoryView(ObjectHistoryView):
+    model = Priority

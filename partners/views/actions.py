@@ -1,52 +1,26 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from trust import clock
 from trust.changes import history_for
 from trust.generic import (
+    ObjectChangeView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
-    ObjectFormView,
     ObjectHistoryView,
     ObjectListView,
-    add_refusal,
-    current_values,
+    ObjectStatusView,
 )
 from trust.permissions import ADD, CHANGE, DELETE, REPORT, VIEW, user_can
-from trust.services import STALE_EDIT, StaleEditError
 
 from .. import services
 from ..filters import ActionFilterSet
 from ..forms import ActionForm, ActionSlipForm, ProgressUpdateForm, StatusForm, WithdrawForm
 from ..models import Action, ActionStatus, DueDateChange, HostedPriority, ProgressUpdate
 from ..querysets import ACTION_CARRIERS
-
-
-def carrier_crumbs(carrier):
-    """Breadcrumbs down to an action plan's carrier (a recommendation, priority or risk)."""
-    if carrier is None:
-        return []
-    crumbs = []
-    audit = getattr(carrier, "audit", None)
-    if audit is not None:
-        crumbs = [
-            ("Audits", reverse("recommendations:audit_list")),
-            (str(audit), audit.get_absolute_url()),
-        ]
-    register = getattr(carrier, "register", None)
-    if register is not None:
-        crumbs = [
-            ("Risk registers", reverse("risks:riskregister_list")),
-            (str(register), register.get_absolute_url()),
-        ]
-    # A carrier under an audit or register is named by the crumb before it; a hosted priority
-    # stands alone, so its crumb says what it is.
-    name = str(carrier) if crumbs else carrier.display_name
-    return [*crumbs, (name, carrier.get_absolute_url())]
 
 
 def not_before_for(carrier):
@@ -72,9 +46,6 @@ class ActionDetailView(ObjectDetailView):
 
     def optimise(self, queryset):
         return queryset.select_related("owner__partner", *ACTION_CARRIERS).with_schedule()
-
-    def parent_crumbs(self, obj=None):
-        return carrier_crumbs(obj.plan.carrier) if obj else []
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -145,9 +116,6 @@ class ActionCreateView(ObjectEditView):
     def get_success_url(self, obj=None):
         return self.get_carrier().get_absolute_url()
 
-    def parent_crumbs(self, obj=None):
-        return carrier_crumbs(self.get_carrier())
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = "Add an action"
@@ -170,52 +138,15 @@ class ActionUpdateView(ObjectEditView):
     def get_success_message(self, obj):
         return " ".join(filter(None, [super().get_success_message(obj), self.due_date_note]))
 
-    def parent_crumbs(self, obj=None):
-        return carrier_crumbs(obj.plan.carrier) if obj else []
 
-
-class ActionFormMixin(ObjectFormView):
-    """A named change to an action (slip, status) through its service, refusing stale edits."""
-
+class ActionSlipView(ObjectChangeView):
     model = Action
-    template_name = "generic/object_edit.html"
-    title = ""
-    # Shown as "what is stored now" when someone else changed the record meanwhile.
+    form_class = ActionSlipForm
+    title = "Change the due date"
     stale_fields = ("status", "due_date")
 
     def optimise(self, queryset):
         return queryset.select_related("owner__partner", *ACTION_CARRIERS)
-
-    def apply(self, form):
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            self.apply(form)
-        except StaleEditError as error:
-            form.add_error(None, STALE_EDIT)
-            stale = current_values(error.current, self.stale_fields)
-            return self.render_to_response(self.get_context_data(form=form, stale=stale))
-        except ValidationError as error:
-            add_refusal(form, error)
-            return self.form_invalid(form)
-        return HttpResponseRedirect(self.object.get_absolute_url())
-
-    def parent_crumbs(self, obj=None):
-        return carrier_crumbs(obj.plan.carrier) if obj else []
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            object=self.object, title=self.title, cancel_url=self.object.get_absolute_url()
-        )
-        return context
-
-
-class ActionSlipView(ActionFormMixin):
-    action = CHANGE
-    form_class = ActionSlipForm
-    title = "Change the due date"
 
     def get_form_kwargs(self):
         return {
@@ -237,41 +168,22 @@ class ActionSlipView(ActionFormMixin):
         messages.success(self.request, "Due date changed. The original date is kept.")
 
 
-class ActionStatusView(ActionFormMixin):
+class ActionStatusView(ObjectStatusView):
     """DCS staff set any status; partner staff may only mark their own actions complete."""
 
+    model = Action
     action = REPORT
     form_class = StatusForm
-    title = "Change the status"
+    status_service = staticmethod(services.action_set_status)
+    stale_fields = ("status", "due_date")
 
-    def full_control(self):
-        return user_can(self.request.user, CHANGE, Action)
+    def optimise(self, queryset):
+        return queryset.select_related("owner__partner", *ACTION_CARRIERS)
 
-    def get_form_kwargs(self):
-        choices = (
-            ActionStatus.choices
-            if self.full_control()
-            else [(ActionStatus.COMPLETE, ActionStatus.COMPLETE.label)]
-        )
-        return {
-            **super().get_form_kwargs(),
-            "choices": choices,
-            "current": self.object.status,
-            "version": self.object.version,
-        }
-
-    def apply(self, form):
-        data = form.cleaned_data
-        services.action_set_status(
-            self.object,
-            status=data["status"],
-            reason=data["reason"],
-            by=self.request.user,
-            expected_version=data.get("version"),
-        )
-        messages.success(
-            self.request, f"Status changed to {ActionStatus(data['status']).label.lower()}."
-        )
+    def get_status_choices(self):
+        if user_can(self.request.user, CHANGE, Action):
+            return ActionStatus.choices
+        return [(ActionStatus.COMPLETE, ActionStatus.COMPLETE.label)]
 
 
 class ProgressUpdateCreateView(ObjectEditView):
@@ -323,10 +235,6 @@ class ProgressUpdateCreateView(ObjectEditView):
     def get_success_url(self, obj=None):
         return self.get_action().get_absolute_url()
 
-    def parent_crumbs(self, obj=None):
-        action = self.get_action()
-        return [*carrier_crumbs(action.plan.carrier), (str(action), action.get_absolute_url())]
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = "Add a progress update"
@@ -343,20 +251,11 @@ class ProgressUpdateMixin:
     def optimise(self, queryset):
         return queryset.select_related(*(f"action__{c}" for c in ACTION_CARRIERS))
 
-    def parent_crumbs(self, obj=None):
-        if obj is None:
-            return []
-        action = obj.action
-        return [*carrier_crumbs(action.plan.carrier), (str(action), action.get_absolute_url())]
-
 
 class ProgressUpdateUpdateView(ProgressUpdateMixin, ObjectEditView):
     """Its author or DCS staff correct an update entered by mistake, saying why."""
 
     form_class = ProgressUpdateForm
-
-    def get_breadcrumbs(self):
-        return [("Home", reverse("home")), *self.parent_crumbs(self.object)]
 
     def get_success_message(self, obj):
         return "Progress update corrected. The history keeps what it said before."
@@ -389,9 +288,6 @@ class ProgressUpdateWithdrawView(ProgressUpdateMixin, ObjectDeleteView):
 
 class ActionHistoryView(ObjectHistoryView):
     model = Action
-
-    def parent_crumbs(self, obj=None):
-        return carrier_crumbs(obj.plan.carrier) if obj else []
 
 
 class ActionDeleteView(ObjectDeleteView):

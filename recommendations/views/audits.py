@@ -1,11 +1,9 @@
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
 from partners.models import Action, Person, ProgressUpdate
-from partners.views import ActionCreateView, ActionFormMixin
+from partners.views import ActionCreateView
 from risks.models import Risk
 from trust.changes import history_for
 from trust.generic import (
@@ -14,6 +12,7 @@ from trust.generic import (
     ObjectEditView,
     ObjectHistoryView,
     ObjectListView,
+    ObjectStatusView,
 )
 from trust.permissions import ADD, CHANGE, VIEW, user_can
 
@@ -25,13 +24,6 @@ from ..models import Audit, Recommendation, RecommendationStatus, Verification
 
 # A recommendation names its officers with their organisation, wherever it is shown.
 OFFICERS = Prefetch("responsible_officers", queryset=Person.objects.select_related("partner"))
-
-
-def audit_crumbs(audit):
-    return [
-        ("Audits", reverse("recommendations:audit_list")),
-        (str(audit), audit.get_absolute_url()),
-    ]
 
 
 class AuditListView(ObjectListView):
@@ -98,9 +90,6 @@ class RecommendationMixin:
 
     def optimise(self, queryset):
         return queryset.select_related("audit__priority_scale", "priority", "action_plan")
-
-    def parent_crumbs(self, obj=None):
-        return audit_crumbs(obj.audit) if obj else []
 
 
 class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
@@ -183,9 +172,6 @@ class RecommendationCreateView(RecommendationMixin, ObjectEditView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "audit": self.get_audit()}
 
-    def parent_crumbs(self, obj=None):
-        return audit_crumbs(self.get_audit())
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["cancel_url"] = self.get_audit().get_absolute_url()
@@ -199,40 +185,12 @@ class RecommendationUpdateView(RecommendationMixin, ObjectEditView):
         return {**super().get_form_kwargs(), "audit": self.object.audit}
 
 
-class RecommendationStatusView(RecommendationMixin, ActionFormMixin):
-    action = CHANGE
+class RecommendationStatusView(RecommendationMixin, ObjectStatusView):
     form_class = RecommendationStatusForm
-    title = "Change the status"
-    stale_fields = ("status",)
+    status_service = staticmethod(services.recommendation_set_status)
 
     def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "choices": RecommendationStatus.choices,
-            "current": self.object.status,
-            "version": self.object.version,
-            "action_statuses": self.object.action_statuses(),
-        }
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:  # its actions moved on since the form was shown
-            form.add_error("reason", error)
-            return self.form_invalid(form)
-
-    def apply(self, form):
-        data = form.cleaned_data
-        services.recommendation_set_status(
-            self.object,
-            status=data["status"],
-            reason=data["reason"],
-            by=self.request.user,
-            expected_version=data.get("version"),
-        )
-        messages.success(
-            self.request, f"Status changed to {RecommendationStatus(data['status']).label.lower()}."
-        )
+        return {**super().get_form_kwargs(), "action_statuses": self.object.action_statuses()}
 
 
 class RecommendationDeleteView(RecommendationMixin, ObjectDeleteView):

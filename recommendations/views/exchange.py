@@ -13,7 +13,6 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import pluralize
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
@@ -190,9 +189,6 @@ class ImportAuditView(AccessMixin, FormView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
-
-    def get_breadcrumbs(self):
-        return [("Home", reverse("home")), ("Audits", reverse("recommendations:audit_list"))]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -25,6 +25,7 @@ from risks.models import RiskRegister
 from trust import clock
 from trust.changes import changes_window, recent_changes, tracked_models
 from trust.forms import GovukForm
+from trust.generic import PageView
 from trust.models import Component, Meeting, User
 from trust.permissions import lands_on_partner_home, may_restore, sees_everything
 from trust.services import RestoreError, record_restore
@@ -107,7 +108,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         )
 
 
-class MyActionsView(LoginRequiredMixin, TemplateView):
+class MyActionsView(PageView):
     template_name = "recommendations/my_actions.html"
 
     def get_context_data(self, **kwargs):
@@ -135,7 +136,6 @@ class MyActionsView(LoginRequiredMixin, TemplateView):
             query_string=query.urlencode(),
             page_obj=page,
             actions=page.object_list,
-            breadcrumbs=[("Home", "/")],
             **kwargs,
         )
 
@@ -181,7 +181,7 @@ class RecentChangesForm(GovukForm):
             )
 
 
-class RecentChangesView(LoginRequiredMixin, TemplateView):
+class RecentChangesView(PageView):
     template_name = "recommendations/recent_changes.html"
     per_page = 50
 
@@ -221,7 +221,6 @@ class RecentChangesView(LoginRequiredMixin, TemplateView):
             has_next=has_next,
             query_string=query.urlencode(),
             filtered=any(v for k, v in self.request.GET.items() if k != "page"),
-            breadcrumbs=[("Home", "/")],
             can_restore=may_restore(user),
             **kwargs,
         )

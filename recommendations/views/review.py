@@ -3,7 +3,6 @@
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.views.generic import TemplateView
 
 from trust import clock
@@ -90,13 +89,6 @@ class AuditReviewMixin(ObjectMixin):
         self.object = self.get_object()
         return super().get(request, *args, **kwargs)
 
-    def get_breadcrumbs(self):
-        return [
-            ("Home", reverse("home")),
-            ("Audits", reverse("recommendations:audit_list")),
-            (str(self.object), self.object.get_absolute_url()),
-        ]
-
 
 class AuditAsAtView(AuditReviewMixin, TemplateView):
     template_name = "recommendations/audit_as_at.html"
@@ -179,14 +171,6 @@ class VerificationCreateView(ObjectEditView):
 
     def new_object(self):
         return Verification(recommendation=self.get_recommendation(), auditor=self.request.user)
-
-    def parent_crumbs(self, obj=None):
-        rec = self.get_recommendation()
-        return [
-            ("Audits", reverse("recommendations:audit_list")),
-            (str(rec.audit), rec.audit.get_absolute_url()),
-            (str(rec), rec.get_absolute_url()),
-        ]
 
     def get_success_message(self, obj):
         return f"Verification of recommendation {obj.recommendation.number} recorded."
