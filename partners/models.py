@@ -12,7 +12,6 @@ from trust.permissions import ADD, CHANGE, DELETE, REPORT, SharedQuerySet
 from trust.text import shorten
 
 from . import querysets
-from .querysets import overdue_against_original
 
 # An action is named by its text, cut at a word boundary to this many characters.
 ACTION_NAME_LENGTH = 80
@@ -215,7 +214,7 @@ class ActionPlan(TrackedModel):
     @property
     def carrier(self):
         """The recommendation, hosted priority or risk this plan belongs to."""
-        for name in ("recommendation", "hosted_priority", "risk"):
+        for name in querysets.CARRIERS:
             carrier = getattr(self, name, None)
             if carrier is not None:
                 return carrier
@@ -381,25 +380,18 @@ class Action(TrackedModel):
 
     @property
     def is_open(self) -> bool:
-        return self.status not in (ActionStatus.COMPLETE, ActionStatus.CANCELLED)
+        return querysets.is_open(self.status)
 
     @property
     def is_revised(self) -> bool:
         return self.due_date != self.original_due_date
 
     @property
-    def overdue_date(self):
-        """The date lateness is counted from: the current or the original, per the setting."""
-        return self.original_due_date if overdue_against_original() else self.due_date
-
-    @property
     def days_overdue(self) -> int:
         """Whole days past the due date while open; 0 when on time, done or ongoing."""
         from trust import clock
 
-        if not self.is_open or self.overdue_date is None:
-            return 0
-        return max((clock.today() - self.overdue_date).days, 0)
+        return querysets.days_overdue(self, clock.today())
 
     @property
     def carrier(self):

@@ -20,7 +20,7 @@ from django.views.generic import TemplateView, View
 
 from partners.filters import MyActionFilterSet
 from partners.models import Action, Attendance, HostedPriority, Membership, Partner
-from partners.querysets import ACTION_CARRIERS, overdue_against_original, overdue_q
+from partners.querysets import ACTION_CARRIERS, overdue_q
 from risks.models import RiskRegister
 from trust import clock
 from trust.changes import changes_window, recent_changes, tracked_models
@@ -61,7 +61,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         user = self.request.user
         today = clock.today()
         soon = today + datetime.timedelta(days=settings.TRUST["DUE_SOON_DAYS"])
-        overdue = overdue_q(today, against_original=overdue_against_original())
+        overdue = overdue_q(today)
         actions = (
             Action.objects.restrict(user)
             .select_related("owner__partner", *ACTION_CARRIERS)
