@@ -10,7 +10,7 @@ from partners.models import ActionStatus
 from recommendations.models import RecommendationStatus
 from tests import factories as f
 from trust import clock
-from trust.generic import breadcrumbs
+from trust.trails import trail
 
 TODAY = datetime.date(2008, 3, 1)
 
@@ -53,12 +53,12 @@ def test_a_breadcrumb_trail_follows_the_parent_chain_of_a_record_three_levels_de
 def test_a_detail_page_trail_ends_at_its_parent_and_an_add_page_at_what_it_is_added_to(db):
     update = audit_update()
     action = update.action
-    assert breadcrumbs(action, itself=False)[-1] == (
+    assert trail(action, itself=False)[-1] == (
         str(action.plan.recommendation),
         action.plan.recommendation.get_absolute_url(),
     )
     new = type(update)(action=action)
-    assert breadcrumbs(new)[-1] == (str(action), action.get_absolute_url())
+    assert trail(new)[-1] == (str(action), action.get_absolute_url())
 
 
 def test_a_plan_without_a_list_of_its_own_is_found_from_the_list_of_its_priorities(dcs):

@@ -6,84 +6,26 @@ confirmed), and a visible record they may not change 403. Per-model views are a 
 the model, the queryset optimisations, the form or filter, the template overrides.
 """
 
-from collections import defaultdict
-
 from django import forms
-from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import router, transaction
+from django.db import transaction
 from django.db.models import ProtectedError
-from django.db.models.deletion import Collector, RestrictedError
+from django.db.models.deletion import RestrictedError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
 from . import once
 from .changes import history_for
+from .deletion import delete_blockers
 from .forms import GovukForm
 from .permissions import ADD, CHANGE, DELETE, VIEW, user_can
 from .services import STALE_EDIT, StaleEditError, record_delete
-
-
-def model_url(model, suffix, *args):
-    """The URL of a model's page by the naming convention ``<app>:<model>_<suffix>``, if any."""
-    try:
-        return reverse(f"{model._meta.app_label}:{model._meta.model_name}_{suffix}", args=args)
-    except NoReverseMatch:
-        return None
-
-
-def list_url(model):
-    return model_url(model, "list")
-
-
-# --- Breadcrumbs: from each model's declared parent -----------------------------------------
-
-
-def parent_of(record):
-    """The record whose pages ``record``'s pages sit under: the model's ``breadcrumb_parent``
-    if it declares one (``None``: it stands alone), else its history parent
-    (``TrackedHistory(parent=...)``)."""
-    model = type(record)
-    name = getattr(model, "breadcrumb_parent", getattr(model, "_history_parent", None))
-    return getattr(record, name, None) if name else None
-
-
-def listed_on(model):
-    """(label, URL) of the list page a kind of record is found on: its own, or the one its
-    ``breadcrumb_list`` ("app_label.Model") names; None when it has none."""
-    declared = getattr(model, "breadcrumb_list", None)
-    if declared:
-        model = apps.get_model(declared)
-    url = list_url(model)
-    return (model._meta.verbose_name_plural.capitalize(), url) if url else None
-
-
-def breadcrumbs(record, *, itself=True):
-    """Home › the list of the top ancestor's kind › ancestor › … › parent › ``record``.
-
-    ``record`` is left out when ``itself`` is false (its own detail page) or it is not saved
-    yet (an add page, whose trail ends at the record it is added to). An ancestor at the top
-    of the trail, standing apart from anything it belongs to, is named by its
-    ``display_name`` where it has one ("Hosted priority: …").
-    """
-    chain = [record]
-    while (parent := parent_of(chain[0])) is not None:
-        chain.insert(0, parent)
-    trail = [("Home", reverse("home"))]
-    listed = listed_on(type(chain[0]))
-    if listed:
-        trail.append(listed)
-    for position, ancestor in enumerate(chain[:-1]):
-        name = getattr(ancestor, "display_name", None) if position == 0 else None
-        trail.append((name or str(ancestor), ancestor.get_absolute_url()))
-    if itself and record.pk:
-        trail.append((str(record), record.get_absolute_url()))
-    return trail
+from .trails import list_url, model_url, trail
 
 
 class AccessMixin(LoginRequiredMixin):
@@ -121,7 +63,7 @@ class AccessMixin(LoginRequiredMixin):
         record = getattr(self, "object", None)
         if record is None:
             record = self.model()
-        return breadcrumbs(record, itself=self.trail_ends_with_record)
+        return trail(record, itself=self.trail_ends_with_record)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -132,8 +74,7 @@ class AccessMixin(LoginRequiredMixin):
 
 
 class PageView(LoginRequiredMixin, TemplateView):
-    """A signed-in page about no one record (a dashboard, a person's actions): its trail is
-    Home."""
+    """A signed-in page about no one record (a person's actions): its trail is Home."""
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(breadcrumbs=[("Home", reverse("home"))], **kwargs)
@@ -329,6 +270,39 @@ class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
         return context
 
 
+class ObjectAddUnderView(ObjectEditView):
+    """Add a record under another (an action to a carrier's plan, an update to an action):
+    the parent, named by the URL's ``parent_kwarg``, is one the user may see (else 404) and
+    act on as ``parent_action`` says (else 403); the form's Cancel goes back to it."""
+
+    parent_model = None
+    parent_kwarg = "parent_pk"
+    parent_field = None  # the new record's foreign key to it
+    parent_action = CHANGE
+    parent_related = ()  # what the parent's pages name, joined in
+    title = ""  # "{parent}" is replaced by the parent
+
+    def get_parent(self):
+        if not hasattr(self, "_parent"):
+            model, user = self.parent_model, self.request.user
+            visible = model.objects.restrict(user, VIEW).select_related(*self.parent_related)
+            self._parent = get_object_or_404(visible, pk=self.kwargs[self.parent_kwarg])
+            allowed = model.objects.restrict(user, self.parent_action)
+            if self.parent_action != VIEW and not allowed.filter(pk=self._parent.pk).exists():
+                raise PermissionDenied
+        return self._parent
+
+    def new_object(self):
+        return self.model(**{self.parent_field: self.get_parent()})
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = self.get_parent().get_absolute_url()
+        if self.title:
+            context["title"] = self.title.format(parent=self.get_parent())
+        return context
+
+
 def add_refusal(form, error: ValidationError):
     """Show on the form what the write path refused after the form itself was valid (a rule
     only the whole record can check, or a clash with a row saved meanwhile); nothing was saved.
@@ -456,50 +430,6 @@ class ObjectStatusView(ObjectChangeView):
         )
         label = dict(self.model._meta.get_field("status").flatchoices)[data["status"]]
         messages.success(self.request, f"Status changed to {str(label).lower()}.")
-
-
-def _count(n, model):
-    opts = model._meta
-    return f"{n} {opts.verbose_name if n == 1 else opts.verbose_name_plural}"
-
-
-def delete_blockers(obj, user):
-    """(message, records): why ``obj`` cannot be deleted and the records in the way that
-    ``user`` may see; ("", []) when nothing stops it. Asks Django's deletion collector, which
-    reads the relations without writing anything.
-
-    Only records the user may see are named or counted: if any are hidden, the message says
-    that other records refer to it, without a number.
-    """
-    collector = Collector(using=router.db_for_write(type(obj)))
-    try:
-        collector.collect([obj])
-        return "", []
-    except ProtectedError as error:
-        blocking = error.protected_objects
-    except RestrictedError as error:
-        blocking = error.restricted_objects
-    pks = defaultdict(set)
-    for other in blocking:
-        pks[type(other)].add(other.pk)
-    shown, counts, hidden = [], [], False
-    for model, ids in pks.items():
-        manager = model._default_manager
-        visible = (
-            list(manager.restrict(user).filter(pk__in=ids)) if hasattr(manager, "restrict") else []
-        )
-        hidden = hidden or len(visible) < len(ids)
-        shown += visible
-        counts.append(_count(len(visible), model))
-    kind = type(obj)._meta.verbose_name
-    if hidden:
-        return f"This {kind} cannot be deleted while other records refer to it.", shown
-    them = "it" if len(shown) == 1 else "them"
-    listed = " and ".join([", ".join(counts[:-1]), counts[-1]] if len(counts) > 1 else counts)
-    return (
-        f"This {kind} cannot be deleted while it has {listed}. Delete or move {them} first.",
-        shown,
-    )
 
 
 class ObjectDeleteView(ObjectFormView):

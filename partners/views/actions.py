@@ -1,11 +1,10 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from trust import clock
 from trust.changes import history_for
 from trust.generic import (
+    ObjectAddUnderView,
     ObjectChangeView,
     ObjectDeleteView,
     ObjectDetailView,
@@ -14,7 +13,7 @@ from trust.generic import (
     ObjectListView,
     ObjectStatusView,
 )
-from trust.permissions import ADD, CHANGE, DELETE, REPORT, VIEW, user_can
+from trust.permissions import ADD, CHANGE, DELETE, REPORT, user_can
 
 from .. import services
 from ..filters import ActionFilterSet
@@ -73,39 +72,27 @@ class ActionDetailView(ObjectDetailView):
         return context
 
 
-class ActionCreateView(ObjectEditView):
+class ActionCreateView(ObjectAddUnderView):
     """Add an action to a carrier's plan; subclasses name the carrier model."""
 
     model = Action
     form_class = ActionForm
-    carrier_model = None
+    parent_kwarg = "carrier_pk"
     template_name = "partners/action_form.html"
-
-    def get_carrier(self):
-        if not hasattr(self, "_carrier"):
-            user = self.request.user
-            carrier = get_object_or_404(
-                self.carrier_model.objects.restrict(user, VIEW), pk=self.kwargs["carrier_pk"]
-            )
-            if not self.carrier_model.objects.restrict(user, CHANGE).filter(pk=carrier.pk).exists():
-                raise PermissionDenied
-            self._carrier = carrier
-        return self._carrier
+    title = "Add an action"
 
     def new_object(self):
-        return Action(plan=self.get_carrier().action_plan)
+        return Action(plan=self.get_parent().action_plan)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "not_before": not_before_for(self.get_carrier())}
+        return {**super().get_form_kwargs(), "not_before": not_before_for(self.get_parent())}
 
     def save(self, form):
         data = form.cleaned_data
+        fields = ("description", "owner", "timescale", "due_date")
         return services.action_create(
-            carrier=self.get_carrier(),
-            description=data["description"],
-            owner=data["owner"],
-            timescale=data["timescale"],
-            due_date=data["due_date"],
+            carrier=self.get_parent(),
+            **{name: data[name] for name in fields},
             by=self.request.user,
             reason=data.get("change_reason", ""),
         )
@@ -114,14 +101,10 @@ class ActionCreateView(ObjectEditView):
         return f"Action {obj.number} added."
 
     def get_success_url(self, obj=None):
-        return self.get_carrier().get_absolute_url()
+        return self.get_parent().get_absolute_url()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = "Add an action"
-        context["carrier"] = self.get_carrier()
-        context["cancel_url"] = self.get_carrier().get_absolute_url()
-        return context
+        return super().get_context_data(carrier=self.get_parent(), **kwargs)
 
 
 class ActionUpdateView(ObjectEditView):
@@ -186,61 +169,34 @@ class ActionStatusView(ObjectStatusView):
         return [(ActionStatus.COMPLETE, ActionStatus.COMPLETE.label)]
 
 
-class ProgressUpdateCreateView(ObjectEditView):
+class ProgressUpdateCreateView(ObjectAddUnderView):
     model = ProgressUpdate
     form_class = ProgressUpdateForm
     template_name = "partners/progressupdate_form.html"
-
-    def get_action(self):
-        if not hasattr(self, "_action"):
-            user = self.request.user
-            action = get_object_or_404(
-                Action.objects.restrict(user).select_related("owner__partner", *ACTION_CARRIERS),
-                pk=self.kwargs["action_pk"],
-            )
-            if not Action.objects.restrict(user, REPORT).filter(pk=action.pk).exists():
-                raise PermissionDenied
-            self._action = action
-        return self._action
-
-    def new_object(self):
-        return ProgressUpdate(action=self.get_action())
+    parent_model = Action
+    parent_kwarg = "action_pk"
+    parent_field = "action"
+    parent_action = REPORT
+    parent_related = ("owner__partner", *ACTION_CARRIERS)
+    title = "Add a progress update"
 
     def save(self, form):
-        action = self.get_action()
-        user = self.request.user
         data = form.cleaned_data
-        update = services.progress_update_add(
-            action,
-            date=data["date"],
-            note=data["note"],
-            rag=data["rag"],
-            author=getattr(user, "person", None),
-            by=user,
+        return services.progress_update_report(
+            self.get_parent(),
+            **{name: data[name] for name in ("date", "note", "rag")},
+            complete=data.get("mark_complete", False),
+            by=self.request.user,
         )
-        if data.get("mark_complete") and action.status != ActionStatus.COMPLETE:
-            action.refresh_from_db()
-            services.action_set_status(
-                action,
-                status=ActionStatus.COMPLETE,
-                reason="Reported complete with a progress update",
-                by=user,
-                completed_on=data["date"],
-            )
-        return update
 
     def get_success_message(self, obj):
         return "Progress update added."
 
     def get_success_url(self, obj=None):
-        return self.get_action().get_absolute_url()
+        return self.get_parent().get_absolute_url()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = "Add a progress update"
-        context["action"] = self.get_action()
-        context["cancel_url"] = self.get_action().get_absolute_url()
-        return context
+        return super().get_context_data(action=self.get_parent(), **kwargs)
 
 
 class ProgressUpdateMixin:
@@ -305,4 +261,4 @@ class ActionDeleteView(ObjectDeleteView):
 
 
 class HostedPriorityActionCreateView(ActionCreateView):
-    carrier_model = HostedPriority
+    parent_model = HostedPriority

@@ -1,12 +1,11 @@
-from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 
 from partners.models import Action, Person, ProgressUpdate
 from partners.views import ActionCreateView
 from risks.models import Risk
 from trust.changes import history_for
 from trust.generic import (
+    ObjectAddUnderView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
@@ -14,7 +13,7 @@ from trust.generic import (
     ObjectListView,
     ObjectStatusView,
 )
-from trust.permissions import ADD, CHANGE, VIEW, user_can
+from trust.permissions import ADD, user_can
 
 from .. import services
 from ..exports import DEFAULT_COMMITTEE
@@ -152,30 +151,14 @@ class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
         return context
 
 
-class RecommendationCreateView(RecommendationMixin, ObjectEditView):
+class RecommendationCreateView(RecommendationMixin, ObjectAddUnderView):
     form_class = RecommendationForm
-
-    def get_audit(self):
-        if not hasattr(self, "_audit"):
-            user = self.request.user
-            audit = get_object_or_404(
-                Audit.objects.restrict(user, VIEW), pk=self.kwargs["audit_pk"]
-            )
-            if not Audit.objects.restrict(user, CHANGE).filter(pk=audit.pk).exists():
-                raise PermissionDenied
-            self._audit = audit
-        return self._audit
-
-    def new_object(self):
-        return Recommendation(audit=self.get_audit())
+    parent_model = Audit
+    parent_kwarg = "audit_pk"
+    parent_field = "audit"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "audit": self.get_audit()}
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = self.get_audit().get_absolute_url()
-        return context
+        return {**super().get_form_kwargs(), "audit": self.get_parent()}
 
 
 class RecommendationUpdateView(RecommendationMixin, ObjectEditView):
@@ -203,4 +186,4 @@ class RecommendationHistoryView(RecommendationMixin, ObjectHistoryView):
 
 
 class RecommendationActionCreateView(ActionCreateView):
-    carrier_model = Recommendation
+    parent_model = Recommendation

@@ -1,14 +1,13 @@
 """The auditor's review: the status as at a date, the comparison of two dates, verification."""
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import ValidationError
 from django.views.generic import TemplateView
 
 from trust import clock
 from trust.forms import GovukForm, TrackedModelForm
-from trust.generic import ObjectEditView, ObjectMixin
-from trust.permissions import ADD, VIEW, user_can
+from trust.generic import ObjectAddUnderView, ObjectMixin
+from trust.permissions import VIEW
 
 from ..compare import compare
 from ..models import Audit, Recommendation, RecommendationStatus, Verification
@@ -152,31 +151,19 @@ class VerificationForm(TrackedModelForm):
         return day
 
 
-class VerificationCreateView(ObjectEditView):
+class VerificationCreateView(ObjectAddUnderView):
     """An auditor records their own finding on a recommendation ("implemented" once done)."""
 
     model = Verification
     form_class = VerificationForm
-
-    def get_recommendation(self):
-        if not hasattr(self, "_rec"):
-            user = self.request.user
-            self._rec = get_object_or_404(
-                Recommendation.objects.restrict(user, VIEW).select_related("audit", "action_plan"),
-                pk=self.kwargs["rec_pk"],
-            )
-            if not user_can(user, ADD, Verification):
-                raise PermissionDenied
-        return self._rec
+    parent_model = Recommendation
+    parent_kwarg = "rec_pk"
+    parent_action = VIEW
+    parent_related = ("audit", "action_plan")
+    title = "Verify recommendation {parent.number}"
 
     def new_object(self):
-        return Verification(recommendation=self.get_recommendation(), auditor=self.request.user)
+        return Verification(recommendation=self.get_parent(), auditor=self.request.user)
 
     def get_success_message(self, obj):
         return f"Verification of recommendation {obj.recommendation.number} recorded."
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = f"Verify recommendation {self.get_recommendation().number}"
-        context["cancel_url"] = self.get_recommendation().get_absolute_url()
-        return context
