@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -12,7 +13,9 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
+from django.db.models.functions import RowNumber
 
 from trust.permissions import (
     CHANGE,
@@ -197,6 +200,14 @@ class HostedPriorityQuerySet(RestrictedQuerySet):
             latest_rag=Subquery(latest.values("rag")[:1]),
         )
 
+    def needing_attention(self, actions, today):
+        """Those whose plan has none of ``actions`` (a queryset), or one of them overdue."""
+        plan = OuterRef("action_plan")
+        return self.annotate(
+            has_actions=Exists(actions.filter(plan=plan)),
+            is_late=Exists(actions.filter(overdue_q(today), plan=plan)),
+        ).filter(Q(has_actions=False) | Q(is_late=True))
+
 
 class ActionPlanQuerySet(RestrictedQuerySet):
     def partner_scope(self, partner_id):
@@ -228,6 +239,18 @@ class ActionQuerySet(RestrictedQuerySet):
 
     def overdue(self, today):
         return self.filter(overdue_q(today))
+
+    def due_soon(self, today, days):
+        """Open and not overdue, due between ``today`` and ``days`` ahead."""
+        ahead = today + datetime.timedelta(days=days)
+        return (
+            self.open().exclude(overdue_q(today)).filter(due_date__gte=today, due_date__lte=ahead)
+        )
+
+    def of_partner(self, partner):
+        """Those its officers own and those of the plans it hosts."""
+        ours = Q(owner__partner=partner) | Q(plan__hosted_priority__host=partner)
+        return self.filter(pk__in=self.model.objects.filter(ours).values("pk"))
 
     def with_schedule(self):
         """Annotated with ``slip_count`` and the latest update's RAG and date: no query per row."""
@@ -286,3 +309,48 @@ class PersonScopedQuerySet(RestrictedQuerySet):
 
     def partner_write_scope(self, partner_id):
         return None
+
+
+def partner_boards(partner, today):
+    """The components ``partner`` sits on, each with its seats, the last three meetings held
+    (with the partner's attendance at each) and the next three to come, nearest first."""
+    membership, attendance = (apps.get_model("partners", m) for m in ("Membership", "Attendance"))
+    seats = (
+        membership.objects.filter(partner=partner, ended__isnull=True)
+        .select_related("component", "representative")
+        .order_by("component__order", "component__name")
+    )
+    components = {}
+    for seat in seats:
+        components.setdefault(seat.component, []).append(seat)
+    meetings = apps.get_model("trust", "Meeting").objects.filter(component__in=list(components))
+    nth = RowNumber()
+    recent = list(
+        meetings.filter(date__lt=today)
+        .annotate(n=Window(nth, partition_by=F("component"), order_by=F("date").desc()))
+        .filter(n__lte=3)
+        .order_by("-date")
+    )
+    upcoming = list(
+        meetings.filter(date__gte=today)
+        .annotate(n=Window(nth, partition_by=F("component"), order_by=F("date").asc()))
+        .filter(n__lte=3)
+        .order_by("date")
+    )
+    attended = dict(
+        attendance.objects.filter(partner=partner, meeting__in=[m.pk for m in recent]).values_list(
+            "meeting", "status"
+        )
+    )
+    labels = dict(attendance.Status.choices)
+    for meeting in recent:
+        meeting.our_status = labels.get(attended.get(meeting.pk), "Not recorded")
+    return [
+        {
+            "component": component,
+            "seats": component_seats,
+            "recent": [m for m in recent if m.component_id == component.pk],
+            "upcoming": [m for m in upcoming if m.component_id == component.pk],
+        }
+        for component, component_seats in components.items()
+    ]

@@ -3,6 +3,7 @@ parent (``TrackedHistory(parent=...)``, or ``breadcrumb_parent`` where its pages
 The generic views (``trust.generic``) show it at the top of each page."""
 
 from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
 from django.urls import NoReverseMatch, reverse
 
 
@@ -25,6 +26,22 @@ def parent_of(record):
     model = type(record)
     name = getattr(model, "breadcrumb_parent", getattr(model, "_history_parent", None))
     return getattr(record, name, None) if name else None
+
+
+def section_model(model):
+    """The kind of record whose list a model's pages come under: its top ancestor's, through
+    the parents its fields declare, or the one its ``breadcrumb_list`` names."""
+    while True:
+        name = getattr(model, "breadcrumb_parent", getattr(model, "_history_parent", None))
+        try:
+            parent = model._meta.get_field(name).related_model if name else None
+        except FieldDoesNotExist:  # a parent found through a property (an action's carrier)
+            parent = None
+        if parent is None:
+            break
+        model = parent
+    declared = getattr(model, "breadcrumb_list", None)
+    return apps.get_model(declared) if declared else model
 
 
 def listed_on(model):
