@@ -9,7 +9,7 @@ the model, the queryset optimisations, the form or filter, the template override
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.db.models.deletion import RestrictedError
@@ -22,10 +22,10 @@ from django_filters.views import FilterView
 from . import once
 from .changes import history_for
 from .deletion import delete_blockers
-from .forms import GovukForm
+from .forms import GovukForm, add_refusal, current_values, stale_changes
 from .permissions import ADD, CHANGE, DELETE, VIEW, user_can
 from .services import STALE_EDIT, StaleEditError, record_delete
-from .trails import list_url, model_url, trail
+from .trails import list_url, model_url, parent_of, trail
 
 
 class AccessMixin(LoginRequiredMixin):
@@ -200,7 +200,8 @@ class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
 
     form_class = None
     template_name = "generic/object_edit.html"
-    success_message = "Saved."
+    title = ""  # else "Add <kind>" or "Edit <kind>"
+    success_message = ""  # "{object}" is the record; else "<Kind> saved."
 
     def dispatch(self, request, *args, **kwargs):
         self.action = CHANGE if "pk" in kwargs else ADD
@@ -252,7 +253,8 @@ class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
         return HttpResponseRedirect(self.get_success_url(obj))
 
     def get_success_message(self, obj):
-        return f"{self.model._meta.verbose_name.capitalize()} saved."
+        default = f"{self.model._meta.verbose_name.capitalize()} saved."
+        return self.success_message.format(object=obj) if self.success_message else default
 
     def get_success_url(self, obj=None):
         return obj.get_absolute_url()
@@ -261,7 +263,7 @@ class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
         context = super().get_context_data(**kwargs)
         verbose = self.model._meta.verbose_name
         context["object"] = self.object
-        context["title"] = f"Edit {verbose}" if self.object.pk else f"Add {verbose}"
+        context["title"] = self.title or (f"Edit {verbose}" if self.object.pk else f"Add {verbose}")
         context["cancel_url"] = (
             self.object.get_absolute_url()
             if self.object.pk
@@ -280,7 +282,6 @@ class ObjectAddUnderView(ObjectEditView):
     parent_field = None  # the new record's foreign key to it
     parent_action = CHANGE
     parent_related = ()  # what the parent's pages name, joined in
-    title = ""  # "{parent}" is replaced by the parent
 
     def get_parent(self):
         if not hasattr(self, "_parent"):
@@ -298,45 +299,8 @@ class ObjectAddUnderView(ObjectEditView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["cancel_url"] = self.get_parent().get_absolute_url()
-        if self.title:
-            context["title"] = self.title.format(parent=self.get_parent())
+        context["title"] = context["title"].format(parent=self.get_parent())
         return context
-
-
-def add_refusal(form, error: ValidationError):
-    """Show on the form what the write path refused after the form itself was valid (a rule
-    only the whole record can check, or a clash with a row saved meanwhile); nothing was saved.
-    """
-    errors = error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error}
-    for name, messages_ in errors.items():
-        form.add_error(name if name in form.fields else None, messages_)
-
-
-def current_values(obj, names):
-    """(label, value as shown) of ``obj``'s fields ``names``: what is stored now."""
-    rows = []
-    for name in names:
-        field = obj._meta.get_field(name)
-        display = getattr(obj, f"get_{name}_display", None)
-        label = str(field.verbose_name)
-        rows.append((label[:1].upper() + label[1:], display() if display else getattr(obj, name)))
-    return rows
-
-
-def stale_changes(form, current):
-    """Fields the other person changed since this form was loaded: (label, theirs)."""
-    seen = current.history.filter(id=current.pk, version=form.cleaned_data.get("version")).first()
-    rows = []
-    for name, field in form.fields.items():
-        if name in ("version", "change_reason") or not hasattr(current, name):
-            continue
-        now = getattr(current, name)
-        if hasattr(now, "all"):
-            continue
-        before = getattr(seen, name, None) if seen else None
-        if seen is None or before != now:
-            rows.append((field.label or name, now))
-    return rows
 
 
 class DeleteForm(GovukForm):
@@ -441,6 +405,7 @@ class ObjectDeleteView(ObjectFormView):
     template_name = "generic/object_delete.html"
     blockers_listed = 25
     deleted_message = "{label} deleted."
+    title = ""  # else "Delete <kind>", or that it cannot be deleted yet
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
@@ -455,7 +420,7 @@ class ObjectDeleteView(ObjectFormView):
         return super(ObjectFormView, self).post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        label = str(self.object)
+        label, self.parent = str(self.object), parent_of(self.object)
         try:
             record_delete(self.object, by=self.request.user, reason=form.cleaned_data["reason"])
         except (ProtectedError, RestrictedError):
@@ -469,15 +434,17 @@ class ObjectDeleteView(ObjectFormView):
         return HttpResponseRedirect(self.get_success_url())
 
     def get_success_url(self):
+        """The record it belonged to, else the list of its kind."""
+        if self.parent is not None:
+            return self.parent.get_absolute_url()
         return list_url(self.model) or reverse("home")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["object"] = self.object
         verbose = self.model._meta.verbose_name
-        context["title"] = (
-            f"You cannot delete this {verbose} yet" if self.blocked else f"Delete {verbose}"
-        )
+        blocked = f"You cannot delete this {verbose} yet"
+        context["title"] = self.title or (blocked if self.blocked else f"Delete {verbose}")
         context["blocked"] = self.blocked
         context["blockers"] = self.blockers[: self.blockers_listed]
         context["more_blockers"] = len(self.blockers) - len(context["blockers"])

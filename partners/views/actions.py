@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.urls import reverse
 
 from trust import clock
 from trust.changes import history_for
@@ -97,8 +96,7 @@ class ActionCreateView(ObjectAddUnderView):
             reason=data.get("change_reason", ""),
         )
 
-    def get_success_message(self, obj):
-        return f"Action {obj.number} added."
+    success_message = "Action {object.number} added."
 
     def get_success_url(self, obj=None):
         return self.get_parent().get_absolute_url()
@@ -189,8 +187,7 @@ class ProgressUpdateCreateView(ObjectAddUnderView):
             by=self.request.user,
         )
 
-    def get_success_message(self, obj):
-        return "Progress update added."
+    success_message = "Progress update added."
 
     def get_success_url(self, obj=None):
         return self.get_parent().get_absolute_url()
@@ -213,13 +210,8 @@ class ProgressUpdateUpdateView(ProgressUpdateMixin, ObjectEditView):
 
     form_class = ProgressUpdateForm
 
-    def get_success_message(self, obj):
-        return "Progress update corrected. The history keeps what it said before."
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = "Correct a progress update"
-        return context
+    title = "Correct a progress update"
+    success_message = "Progress update corrected. The history keeps what it said before."
 
 
 class ProgressUpdateWithdrawView(ProgressUpdateMixin, ObjectDeleteView):
@@ -228,18 +220,7 @@ class ProgressUpdateWithdrawView(ProgressUpdateMixin, ObjectDeleteView):
     form_class = WithdrawForm
     template_name = "partners/progressupdate_withdraw.html"
     deleted_message = "Progress update withdrawn. The action's history keeps it and why."
-
-    def form_valid(self, form):
-        self.action_url = self.object.action.get_absolute_url()
-        return super().form_valid(form)
-
-    def get_success_url(self):
-        return self.action_url
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = "Withdraw a progress update"
-        return context
+    title = "Withdraw a progress update"
 
 
 class ActionHistoryView(ObjectHistoryView):
@@ -248,16 +229,6 @@ class ActionHistoryView(ObjectHistoryView):
 
 class ActionDeleteView(ObjectDeleteView):
     model = Action
-
-    def get_success_url(self):
-        return self.carrier_url
-
-    def form_valid(self, form):
-        carrier = self.object.plan.carrier
-        self.carrier_url = (
-            carrier.get_absolute_url() if carrier else reverse("partners:action_list")
-        )
-        return super().form_valid(form)
 
 
 class HostedPriorityActionCreateView(ActionCreateView):

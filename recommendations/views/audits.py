@@ -157,15 +157,9 @@ class RecommendationCreateView(RecommendationMixin, ObjectAddUnderView):
     parent_kwarg = "audit_pk"
     parent_field = "audit"
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "audit": self.get_parent()}
-
 
 class RecommendationUpdateView(RecommendationMixin, ObjectEditView):
     form_class = RecommendationForm
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "audit": self.object.audit}
 
 
 class RecommendationStatusView(RecommendationMixin, ObjectStatusView):
@@ -177,8 +171,7 @@ class RecommendationStatusView(RecommendationMixin, ObjectStatusView):
 
 
 class RecommendationDeleteView(RecommendationMixin, ObjectDeleteView):
-    def get_success_url(self):
-        return self.object.audit.get_absolute_url()
+    pass
 
 
 class RecommendationHistoryView(RecommendationMixin, ObjectHistoryView):

@@ -165,5 +165,4 @@ class VerificationCreateView(ObjectAddUnderView):
     def new_object(self):
         return Verification(recommendation=self.get_parent(), auditor=self.request.user)
 
-    def get_success_message(self, obj):
-        return f"Verification of recommendation {obj.recommendation.number} recorded."
+    success_message = "Verification of recommendation {object.recommendation.number} recorded."
