@@ -239,6 +239,8 @@ class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
         return form.save_tracked(by=self.request.user)
 
     def form_valid(self, form):
+        # What the form has to add to the success message, read before the save.
+        note = form.saved_note() if hasattr(form, "saved_note") else ""
         try:
             obj = self.save(form)
         except StaleEditError as error:
@@ -249,7 +251,9 @@ class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
         except ValidationError as error:
             add_refusal(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, self.get_success_message(obj))
+        messages.success(
+            self.request, " ".join(filter(None, [self.get_success_message(obj), note]))
+        )
         return HttpResponseRedirect(self.get_success_url(obj))
 
     def get_success_message(self, obj):

@@ -112,13 +112,6 @@ class ActionUpdateView(ObjectEditView):
     def optimise(self, queryset):
         return queryset.select_related(*ACTION_CARRIERS)
 
-    def form_valid(self, form):
-        self.due_date_note = form.due_date_note()
-        return super().form_valid(form)
-
-    def get_success_message(self, obj):
-        return " ".join(filter(None, [super().get_success_message(obj), self.due_date_note]))
-
 
 class ActionSlipView(ObjectChangeView):
     model = Action

@@ -47,6 +47,17 @@ class AsAtForm(GovukForm):
         check_day(day, self.audit)
         return day
 
+    @property
+    def day(self):
+        """The day asked for, once the form is valid; None for today."""
+        return self.cleaned_data.get("date") if self.is_valid() else None
+
+    def snapshot(self, user):
+        """The audit as ``user`` may see it at the end of the day asked for, else now."""
+        if self.day:
+            return snapshot_as_at(self.audit, end_of_day(self.day), user)
+        return current_snapshot(self.audit, user)
+
 
 class CompareForm(GovukForm):
     since = forms.DateField(
@@ -80,46 +91,43 @@ class CompareForm(GovukForm):
             self.add_error("until", "The second date must be after the first")
         return cleaned
 
+    def differences(self, user):
+        """What changed, as ``user`` may see it, between the end of the two days chosen."""
+        since, until = (end_of_day(self.cleaned_data[name]) for name in ("since", "until"))
+        return compare(
+            snapshot_as_at(self.audit, since, user), snapshot_as_at(self.audit, until, user)
+        )
+
 
 class AuditReviewMixin(ObjectMixin):
+    """A page about an audit as it stood: as at a day, or between two."""
+
     model = Audit
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         return super().get(request, *args, **kwargs)
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.object, **kwargs)
+
 
 class AuditAsAtView(AuditReviewMixin, TemplateView):
     template_name = "recommendations/audit_as_at.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         form = AsAtForm(self.request.GET or None, audit=self.object)
-        day = form.cleaned_data.get("date") if form.is_valid() else None
-        user = self.request.user
-        snapshot = (
-            snapshot_as_at(self.object, end_of_day(day), user)
-            if day
-            else current_snapshot(self.object, user)
-        )
-        context.update(object=self.object, form=form, snapshot=snapshot, day=day)
-        return context
+        snapshot = form.snapshot(self.request.user)
+        return super().get_context_data(form=form, snapshot=snapshot, day=form.day, **kwargs)
 
 
 class AuditCompareView(AuditReviewMixin, TemplateView):
     template_name = "recommendations/audit_compare.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         form = CompareForm(self.request.GET or None, audit=self.object)
-        differences = None
-        if form.is_valid():
-            user = self.request.user
-            before = snapshot_as_at(self.object, end_of_day(form.cleaned_data["since"]), user)
-            after = snapshot_as_at(self.object, end_of_day(form.cleaned_data["until"]), user)
-            differences = compare(before, after)
-        context.update(object=self.object, form=form, differences=differences)
-        return context
+        differences = form.differences(self.request.user) if form.is_valid() else None
+        return super().get_context_data(form=form, differences=differences, **kwargs)
 
 
 class VerificationForm(TrackedModelForm):
