@@ -14,7 +14,7 @@ from .models import (
     Person,
     Sector,
 )
-from .querysets import overdue_against_original, overdue_q
+from .querysets import overdue_q
 
 
 def audits(request):
@@ -55,7 +55,7 @@ class ActionFilterSet(RestrictedFilterSet):
     def filter_overdue(self, queryset, name, value):
         if value is None:
             return queryset
-        condition = overdue_q(clock.today(), against_original=overdue_against_original())
+        condition = overdue_q(clock.today())
         return queryset.filter(condition) if value else queryset.exclude(condition)
 
 

@@ -60,7 +60,7 @@ class ActionForm(TrackedModelForm):
             del self.fields["due_date"]
             self.fields["timescale"].help_text = TIMESCALE_KEEPS_DATE
 
-    def due_date_note(self) -> str:
+    def saved_note(self) -> str:
         """After an edit: what to say when the new timescale means another date than the one
         agreed (the due date moves only through "Change the due date"); else ""."""
         action = self.instance

@@ -19,7 +19,6 @@ from trust.permissions import ADD, CHANGE, DELETE, REPORT, SharedQuerySet
 from trust.text import shorten
 
 from . import querysets
-from .querysets import overdue_against_original
 
 # An action is named by its text, cut at a word boundary to this many characters.
 ACTION_NAME_LENGTH = 80
@@ -222,7 +221,7 @@ class ActionPlan(TrackedModel):
     @property
     def carrier(self):
         """The recommendation, hosted priority or risk this plan belongs to."""
-        for name in ("recommendation", "hosted_priority", "risk"):
+        for name in querysets.CARRIERS:
             carrier = getattr(self, name, None)
             if carrier is not None:
                 return carrier
@@ -282,6 +281,8 @@ class HostedPriority(TrackedModel):
         AttachmentKind.OTHER,
     )
     history = TrackedHistory(parent="host", m2m_fields=[contributors])
+    # Found from the list of hosted priorities, not under its host partner.
+    breadcrumb_parent = None
 
     class Meta:
         ordering = ["priority__number", "title"]
@@ -360,6 +361,8 @@ class Action(TrackedModel):
     objects = querysets.ActionQuerySet.as_manager()
     attachments = Attachments(AttachmentKind.EVIDENCE, AttachmentKind.REPORT, AttachmentKind.OTHER)
     history = TrackedHistory(parent="plan")
+    # Its pages sit under its plan's carrier (the plan has no page of its own).
+    breadcrumb_parent = "carrier"
 
     class Meta:
         ordering = ["plan", "number"]
@@ -392,25 +395,18 @@ class Action(TrackedModel):
 
     @property
     def is_open(self) -> bool:
-        return self.status not in (ActionStatus.COMPLETE, ActionStatus.CANCELLED)
+        return querysets.is_open(self.status)
 
     @property
     def is_revised(self) -> bool:
         return self.due_date != self.original_due_date
 
     @property
-    def overdue_date(self):
-        """The date lateness is counted from: the current or the original, per the setting."""
-        return self.original_due_date if overdue_against_original() else self.due_date
-
-    @property
     def days_overdue(self) -> int:
         """Whole days past the due date while open; 0 when on time, done or ongoing."""
         from trust import clock
 
-        if not self.is_open or self.overdue_date is None:
-            return 0
-        return max((clock.today() - self.overdue_date).days, 0)
+        return querysets.days_overdue(self, clock.today())
 
     @property
     def carrier(self):

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -12,7 +13,9 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
+from django.db.models.functions import RowNumber
 
 from trust.permissions import (
     CHANGE,
@@ -23,14 +26,37 @@ from trust.permissions import (
     visible_q,
 )
 
-# What an action list joins to name each action's carrier (a recommendation and its audit,
-# a hosted priority, or a risk and its register) without a query per row.
-ACTION_CARRIERS = (
-    "plan__recommendation__audit",
-    "plan__recommendation__priority",
-    "plan__hosted_priority",
-    "plan__risk__register",
+# --- The action-plan vocabulary: defined once, here, for every page, export and reminder ----
+
+# The records that carry an action plan, by their one-to-one relation from the plan (later:
+# meetings), each with what naming it needs joined: a recommendation its audit and priority,
+# a risk its register.
+CARRIERS = {
+    "recommendation": ("audit", "priority"),
+    "hosted_priority": (),
+    "risk": ("register",),
+}
+
+# What an action list joins to name each action's carrier without a query per row.
+ACTION_CARRIERS = tuple(
+    f"plan__{name}__{join}" if join else f"plan__{name}"
+    for name, joins in CARRIERS.items()
+    for join in joins or ("",)
 )
+
+# An action is open until it is complete or cancelled (``ActionStatus`` in models.py).
+DONE = "complete"
+CANCELLED = "cancelled"
+CLOSED = (DONE, CANCELLED)
+
+
+def is_open(status: str) -> bool:
+    return status not in CLOSED
+
+
+def open_q(prefix: str = ""):
+    """Open actions; ``prefix`` reaches them through a relation (``"action_plan__actions__"``)."""
+    return ~Q(**{f"{prefix}status__in": CLOSED})
 
 
 def overdue_against_original() -> bool:
@@ -38,15 +64,41 @@ def overdue_against_original() -> bool:
     return settings.TRUST["OVERDUE_AGAINST"] == "original"
 
 
-def overdue_q(today, *, against_original: bool, prefix: str = ""):
-    """Open actions past their date: the current one, or the original one if so configured.
+def overdue_field() -> str:
+    """The date lateness is counted from: the current due date, or the original if so set."""
+    return "original_due_date" if overdue_against_original() else "due_date"
 
-    ``prefix`` reaches actions through a relation, e.g. ``"action_plan__actions__"``.
-    """
-    field = "original_due_date" if against_original else "due_date"
-    return Q(**{f"{prefix}{field}__lt": today}) & ~Q(
-        **{f"{prefix}status__in": ["complete", "cancelled"]}
-    )
+
+def overdue_q(today, *, prefix: str = ""):
+    """Open actions past the date lateness is counted from (``overdue_field``)."""
+    return Q(**{f"{prefix}{overdue_field()}__lt": today}) & open_q(prefix)
+
+
+def days_overdue(action, on: datetime.date) -> int:
+    """Whole days ``action`` (anything with ``status`` and its due dates) is overdue on ``on``:
+    0 when on time, done or ongoing (no date)."""
+    day = getattr(action, overdue_field())
+    if not is_open(action.status) or day is None:
+        return 0
+    return max((on - day).days, 0)
+
+
+def next_due(actions):
+    """The earliest due date of the open, dated ``actions``; None if there is none."""
+    return min((a.due_date for a in actions if is_open(a.status) and a.due_date), default=None)
+
+
+def plan_progress(seen, prefix: str = "action_plan__actions"):
+    """Annotations of a carrier's plan, over the actions ``seen`` selects: ``actions_total``
+    (cancelled ones left out) and ``actions_done``."""
+    return {
+        "actions_total": Count(
+            prefix, filter=seen & ~Q(**{f"{prefix}__status": CANCELLED}), distinct=True
+        ),
+        "actions_done": Count(
+            prefix, filter=seen & Q(**{f"{prefix}__status": DONE}), distinct=True
+        ),
+    }
 
 
 # Attendance "in the last year" counts meetings dated within this many days before today.
@@ -131,7 +183,6 @@ class HostedPriorityQuerySet(RestrictedQuerySet):
     def with_plan_progress(self, today, user):
         """Annotated with its plan's actions that ``user`` may see: done / total, overdue
         count and the latest RAG of their progress updates."""
-        actions = "action_plan__actions__"
         seen = visible_q(user, apps.get_model("partners", "Action"), "action_plan__actions")
         latest = (
             apps.get_model("partners", "ProgressUpdate")
@@ -140,24 +191,22 @@ class HostedPriorityQuerySet(RestrictedQuerySet):
             .order_by("-date", "-pk")
         )
         return self.annotate(
-            actions_total=Count(
-                "action_plan__actions",
-                filter=seen & ~Q(**{f"{actions}status": "cancelled"}),
-                distinct=True,
-            ),
-            actions_done=Count(
-                "action_plan__actions",
-                filter=seen & Q(**{f"{actions}status": "complete"}),
-                distinct=True,
-            ),
+            **plan_progress(seen),
             overdue_count=Count(
                 "action_plan__actions",
-                filter=seen
-                & overdue_q(today, against_original=overdue_against_original(), prefix=actions),
+                filter=seen & overdue_q(today, prefix="action_plan__actions__"),
                 distinct=True,
             ),
             latest_rag=Subquery(latest.values("rag")[:1]),
         )
+
+    def needing_attention(self, actions, today):
+        """Those whose plan has none of ``actions`` (a queryset), or one of them overdue."""
+        plan = OuterRef("action_plan")
+        return self.annotate(
+            has_actions=Exists(actions.filter(plan=plan)),
+            is_late=Exists(actions.filter(overdue_q(today), plan=plan)),
+        ).filter(Q(has_actions=False) | Q(is_late=True))
 
 
 class ActionPlanQuerySet(RestrictedQuerySet):
@@ -186,10 +235,22 @@ class ActionQuerySet(RestrictedQuerySet):
         return Q(owner__partner_id=partner_id)
 
     def open(self):
-        return self.exclude(status__in=["complete", "cancelled"])
+        return self.filter(open_q())
 
     def overdue(self, today):
-        return self.filter(overdue_q(today, against_original=overdue_against_original()))
+        return self.filter(overdue_q(today))
+
+    def due_soon(self, today, days):
+        """Open and not overdue, due between ``today`` and ``days`` ahead."""
+        ahead = today + datetime.timedelta(days=days)
+        return (
+            self.open().exclude(overdue_q(today)).filter(due_date__gte=today, due_date__lte=ahead)
+        )
+
+    def of_partner(self, partner):
+        """Those its officers own and those of the plans it hosts."""
+        ours = Q(owner__partner=partner) | Q(plan__hosted_priority__host=partner)
+        return self.filter(pk__in=self.model.objects.filter(ours).values("pk"))
 
     def with_schedule(self):
         """Annotated with ``slip_count`` and the latest update's RAG and date: no query per row."""
@@ -205,7 +266,7 @@ class ActionQuerySet(RestrictedQuerySet):
         """Overdue first, then by current due date; ongoing actions (no date) last."""
         return self.annotate(
             is_overdue=Case(
-                When(overdue_q(today, against_original=overdue_against_original()), then=Value(0)),
+                When(overdue_q(today), then=Value(0)),
                 default=Value(1),
                 output_field=IntegerField(),
             )
@@ -248,3 +309,48 @@ class PersonScopedQuerySet(RestrictedQuerySet):
 
     def partner_write_scope(self, partner_id):
         return None
+
+
+def partner_boards(partner, today):
+    """The components ``partner`` sits on, each with its seats, the last three meetings held
+    (with the partner's attendance at each) and the next three to come, nearest first."""
+    membership, attendance = (apps.get_model("partners", m) for m in ("Membership", "Attendance"))
+    seats = (
+        membership.objects.filter(partner=partner, ended__isnull=True)
+        .select_related("component", "representative")
+        .order_by("component__order", "component__name")
+    )
+    components = {}
+    for seat in seats:
+        components.setdefault(seat.component, []).append(seat)
+    meetings = apps.get_model("trust", "Meeting").objects.filter(component__in=list(components))
+    nth = RowNumber()
+    recent = list(
+        meetings.filter(date__lt=today)
+        .annotate(n=Window(nth, partition_by=F("component"), order_by=F("date").desc()))
+        .filter(n__lte=3)
+        .order_by("-date")
+    )
+    upcoming = list(
+        meetings.filter(date__gte=today)
+        .annotate(n=Window(nth, partition_by=F("component"), order_by=F("date").asc()))
+        .filter(n__lte=3)
+        .order_by("date")
+    )
+    attended = dict(
+        attendance.objects.filter(partner=partner, meeting__in=[m.pk for m in recent]).values_list(
+            "meeting", "status"
+        )
+    )
+    labels = dict(attendance.Status.choices)
+    for meeting in recent:
+        meeting.our_status = labels.get(attended.get(meeting.pk), "Not recorded")
+    return [
+        {
+            "component": component,
+            "seats": component_seats,
+            "recent": [m for m in recent if m.component_id == component.pk],
+            "upcoming": [m for m in upcoming if m.component_id == component.pk],
+        }
+        for component, component_seats in components.items()
+    ]

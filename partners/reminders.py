@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from trust.services import record_save
 
 from .models import Action, Person, ReminderDigest
-from .querysets import overdue_against_original, overdue_q
+from .querysets import ACTION_CARRIERS, days_overdue, overdue_q
 
 logger = logging.getLogger(__name__)
 
@@ -101,19 +101,14 @@ def due_reminders(today: datetime.date) -> list[Digest]:
     plans and carriers joined in), one for the digests already recorded for ``today``.
     Ongoing actions (no due date) and complete or cancelled ones are never included.
     """
-    is_overdue = overdue_q(today, against_original=overdue_against_original())
+    is_overdue = overdue_q(today)
     due_soon = Q(due_date__gte=today, due_date__lte=reminder_window_end(today))
     actions = (
         Action.objects.open()
         .filter(due_date__isnull=False)
         .filter(is_overdue | due_soon)
         .overdue_first(today)
-        .select_related(
-            "owner__partner",
-            "plan__recommendation__audit",
-            "plan__hosted_priority",
-            "plan__risk__register",
-        )
+        .select_related("owner__partner", *ACTION_CARRIERS)
         .order_by("owner__name", "owner_id", "is_overdue", "due_date", "pk")
     )
     sent_today = set(
@@ -132,7 +127,7 @@ def due_reminders(today: datetime.date) -> list[Digest]:
                 carrier=carrier_label(action.plan),
                 url=settings.SITE_URL + action.get_absolute_url(),
                 # Counted from ``today`` (the run's date), not the clock, so --date agrees.
-                days_overdue=(today - action.overdue_date).days if late else 0,
+                days_overdue=days_overdue(action, today),
             )
             (digest.overdue if late else digest.due_soon).append(item)
         digests.append(digest)

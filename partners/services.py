@@ -110,3 +110,23 @@ def progress_update_add(
         action.status = ActionStatus.IN_PROGRESS
         record_save(action, by=by, reason="Progress reported")
     return update
+
+
+def progress_update_report(
+    action: Action, *, date: datetime.date, note: str, rag: str, complete: bool, by
+) -> ProgressUpdate:
+    """Progress reported by ``by`` (its author, if they are a person in the directory); with
+    ``complete`` the action is marked complete on the update's date too."""
+    update = progress_update_add(
+        action, date=date, note=note, rag=rag, author=getattr(by, "person", None), by=by
+    )
+    if complete and action.status != ActionStatus.COMPLETE:
+        action.refresh_from_db()
+        action_set_status(
+            action,
+            status=ActionStatus.COMPLETE,
+            reason="Reported complete with a progress update",
+            by=by,
+            completed_on=date,
+        )
+    return update

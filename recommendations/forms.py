@@ -60,8 +60,10 @@ class RecommendationForm(TrackedModelForm):
             "risks": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, audit, **kwargs):
+    def __init__(self, *args, audit=None, **kwargs):
+        """``audit``: the one it is in; by default its own (``instance.audit``)."""
         super().__init__(*args, **kwargs)
+        audit = audit or self.instance.audit
         self.instance.audit = audit
         self.fields["priority"].queryset = self.fields["priority"].queryset.filter(
             scale=audit.priority_scale_id

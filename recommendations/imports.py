@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 from openpyxl.utils import get_column_letter
 
-from partners.models import ActionPlan
+from partners.models import Action, ActionPlan
 from partners.services import action_create
 from trust.services import record_save
 from trust.timescales import TimescaleError, parse_timescale
@@ -404,6 +405,16 @@ def import_audit(*, audit: Audit, rows: list[RowData], default_owner, people, fi
         problems = [ImportProblem(row_number, "", message) for message in error.messages]
         raise ImportFailed(problems) from error
     return audit
+
+
+def imported_message(audit, filename) -> str:
+    """What an import brought in, as its success message says."""
+    recs = audit.recommendations.count()
+    actions = Action.objects.filter(plan__recommendation__audit=audit).count()
+    return (
+        f"Imported {recs} recommendation{pluralize(recs)} and {actions} "
+        f"action{pluralize(actions)} from {filename}."
+    )
 
 
 def _import_row(audit, row: PlannedRow, people, default_owner, *, by, reason):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 
 from partners.models import Action, ActionPlan, ActionStatus, Person
+from partners.querysets import CLOSED
 from risks.models import Risk
 from trust.history import TrackedHistory
 from trust.models import AttachmentKind, Attachments, Component, TrackedModel, choice_constraint
@@ -103,8 +104,7 @@ def status_from_actions(action_statuses) -> str:
     person can say so, with a reason.
     """
     statuses = set(action_statuses)
-    finished = {ActionStatus.COMPLETE, ActionStatus.CANCELLED}
-    if ActionStatus.COMPLETE in statuses and statuses <= finished:
+    if ActionStatus.COMPLETE in statuses and statuses <= set(CLOSED):
         return RecommendationStatus.IMPLEMENTED
     if statuses & {ActionStatus.COMPLETE, ActionStatus.IN_PROGRESS}:
         return RecommendationStatus.IN_PROGRESS

@@ -1,15 +1,12 @@
 from django.db.models import Count, Exists, Min, OuterRef, Q
 
 from partners.models import Action
-from partners.querysets import overdue_against_original, overdue_q
+from partners.querysets import open_q, overdue_q, plan_progress
 from trust.permissions import RestrictedQuerySet, SharedQuerySet, scope_via, visible_q
 
 
 class PriorityScaleQuerySet(SharedQuerySet):
     pass
-
-
-OPEN_ACTION = ~Q(action_plan__actions__status__in=["complete", "cancelled"])
 
 
 class RecommendationQuerySet(RestrictedQuerySet):
@@ -25,21 +22,17 @@ class RecommendationQuerySet(RestrictedQuerySet):
         """Annotated with the actions ``user`` may see: done / total (cancelled ones left
         out) and the next due date of an open one."""
         seen = visible_q(user, Action, "action_plan__actions")
-        live = seen & ~Q(action_plan__actions__status="cancelled")
         return self.annotate(
-            actions_total=Count("action_plan__actions", filter=live, distinct=True),
-            actions_done=Count(
-                "action_plan__actions",
-                filter=seen & Q(action_plan__actions__status="complete"),
-                distinct=True,
+            **plan_progress(seen),
+            next_due=Min(
+                "action_plan__actions__due_date", filter=seen & open_q("action_plan__actions__")
             ),
-            next_due=Min("action_plan__actions__due_date", filter=seen & OPEN_ACTION),
         )
 
     def with_overdue(self, today, user):
         """Annotated with ``has_overdue``: one of the actions ``user`` may see is overdue."""
         overdue = Action.objects.restrict(user).filter(
-            overdue_q(today, against_original=overdue_against_original()),
+            overdue_q(today),
             plan=OuterRef("action_plan"),
         )
         return self.annotate(has_overdue=Exists(overdue))

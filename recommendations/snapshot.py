@@ -12,6 +12,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from partners.models import Action, ActionStatus, ProgressUpdate
+from partners.querysets import days_overdue, is_open, next_due
 from trust import clock
 from trust.permissions import sees_all
 
@@ -38,7 +39,7 @@ class ActionState:
 
     @property
     def is_open(self):
-        return self.status not in (ActionStatus.COMPLETE, ActionStatus.CANCELLED)
+        return is_open(self.status)
 
     @property
     def is_revised(self):
@@ -86,8 +87,7 @@ class RecommendationState:
 
     @property
     def next_due(self):
-        dates = [a.due_date for a in self.actions if a.is_open and a.due_date]
-        return min(dates) if dates else None
+        return next_due(self.actions)
 
     @property
     def overdue_actions(self):
@@ -130,13 +130,6 @@ class AuditSnapshot:
         return table
 
 
-def _days_overdue(action_state: ActionState, on: datetime.date, against_original: bool) -> int:
-    day = action_state.original_due_date if against_original else action_state.due_date
-    if not action_state.is_open or day is None:
-        return 0
-    return max((on - day).days, 0)
-
-
 def _latest_note():
     """The note of an action's latest update, in ``with_schedule``'s order (date, then pk)."""
     latest = ProgressUpdate.objects.filter(action=OuterRef("pk")).order_by("-date", "-pk")
@@ -145,10 +138,7 @@ def _latest_note():
 
 def current_snapshot(audit: Audit, user) -> AuditSnapshot:
     """The audit as it stands now, in a fixed number of queries."""
-    from partners.querysets import overdue_against_original
-
     on = clock.today()
-    against_original = overdue_against_original()
     recs = list(
         Recommendation.objects.restrict(user)
         .filter(audit=audit)
@@ -181,7 +171,7 @@ def current_snapshot(audit: Audit, user) -> AuditSnapshot:
             latest_update_on=action.last_update_date,
             latest_note=action.last_update_note or "",
         )
-        state.days_overdue = _days_overdue(state, on, against_original)
+        state.days_overdue = days_overdue(state, on)
         by_plan.setdefault(action.plan_id, []).append(state)
     verifications = {}
     for v in (
@@ -281,12 +271,10 @@ def snapshot_as_at(audit: Audit, moment: datetime.datetime, user) -> AuditSnapsh
     verifying auditors are today's names.
     """
     from partners.models import DueDateChange, Person
-    from partners.querysets import overdue_against_original
 
     from .models import PriorityLevel
 
     on = timezone.localtime(moment).date()
-    against_original = overdue_against_original()
     recs = as_at(Recommendation.history, moment).filter(audit_id=audit.pk)
     if not sees_all(user, Recommendation):
         recs = recs.filter(id__in=Recommendation.objects.restrict(user).values("pk"))
@@ -349,7 +337,7 @@ def snapshot_as_at(audit: Audit, moment: datetime.datetime, user) -> AuditSnapsh
             latest_update_on=update.date if update else None,
             latest_note=update.note if update else "",
         )
-        state.days_overdue = _days_overdue(state, on, against_original)
+        state.days_overdue = days_overdue(state, on)
         by_plan.setdefault(row.plan_id, []).append(state)
     states = []
     for row in recs:

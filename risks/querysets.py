@@ -36,6 +36,21 @@ def hosts_without_register(partners, hosted_priorities):
     ).distinct()
 
 
+def register_gaps(components, visible_registers, today):
+    """(component, what is missing, its register or None) for each of ``components`` (their
+    ``risk_register`` joined) with no register, or one never or not lately reviewed. The gap
+    is shared with everyone; the register itself only if it is in ``visible_registers``."""
+    visible = set(visible_registers.values_list("pk", flat=True))
+    gaps = []
+    for component in components:
+        register = getattr(component, "risk_register", None)
+        if register is None:
+            gaps.append((component, "No risk register", None))
+        elif register.next_review_date is None or register.next_review_date < today:
+            gaps.append((component, "Review overdue", register if register.pk in visible else None))
+    return gaps
+
+
 class RiskQuerySet(RestrictedQuerySet):
     def partner_scope(self, partner_id):
         return (

@@ -5,7 +5,6 @@ relation it declares (``risk.recommendations``), narrowed by the same ``restrict
 """
 
 from django.db.models import Prefetch
-from django.urls import reverse
 
 from partners.models import Action, HostedPriority, Partner, Person
 from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
@@ -15,13 +14,6 @@ from .filters import RiskRegisterFilterSet
 from .models import Risk, RiskControl, RiskRegister
 from .querysets import components_without_register, hosts_without_register
 from .tables import RiskRegisterTable
-
-
-def register_crumbs(register):
-    return [
-        ("Risk registers", reverse("risks:riskregister_list")),
-        (str(register), register.get_absolute_url()),
-    ]
 
 
 def owner_named(name="owner"):
@@ -73,9 +65,6 @@ class RiskRegisterHistoryView(ObjectHistoryView):
 
 class RiskMixin:
     model = Risk
-
-    def parent_crumbs(self, obj=None):
-        return register_crumbs(obj.register) if obj else []
 
 
 class RiskDetailView(RiskMixin, ObjectDetailView):

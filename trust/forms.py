@@ -9,7 +9,7 @@ import datetime
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.forms.renderers import TemplatesSetting
 
@@ -325,3 +325,42 @@ class AttachmentForm(GovukForm):
         upload = self.cleaned_data.get("file")
         check_upload(upload)
         return upload
+
+
+# --- Showing on a form what the write path said ---------------------------------------------
+
+
+def add_refusal(form, error: ValidationError):
+    """Show on the form what the write path refused after the form itself was valid (a rule
+    only the whole record can check, or a clash with a row saved meanwhile); nothing was saved.
+    """
+    errors = error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error}
+    for name, messages_ in errors.items():
+        form.add_error(name if name in form.fields else None, messages_)
+
+
+def current_values(obj, names):
+    """(label, value as shown) of ``obj``'s fields ``names``: what is stored now."""
+    rows = []
+    for name in names:
+        field = obj._meta.get_field(name)
+        display = getattr(obj, f"get_{name}_display", None)
+        label = str(field.verbose_name)
+        rows.append((label[:1].upper() + label[1:], display() if display else getattr(obj, name)))
+    return rows
+
+
+def stale_changes(form, current):
+    """Fields the other person changed since this form was loaded: (label, theirs)."""
+    seen = current.history.filter(id=current.pk, version=form.cleaned_data.get("version")).first()
+    rows = []
+    for name, field in form.fields.items():
+        if name in ("version", "change_reason") or not hasattr(current, name):
+            continue
+        now = getattr(current, name)
+        if hasattr(now, "all"):
+            continue
+        before = getattr(seen, name, None) if seen else None
+        if seen is None or before != now:
+            rows.append((field.label or name, now))
+    return rows

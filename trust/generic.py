@@ -6,39 +6,27 @@ confirmed), and a visible record they may not change 403. Per-model views are a 
 the model, the queryset optimisations, the form or filter, the template overrides.
 """
 
-from collections import defaultdict
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
-from django.db import router, transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import ProtectedError
-from django.db.models.deletion import Collector, RestrictedError
+from django.db.models.deletion import RestrictedError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
 from . import once
 from .changes import history_for
-from .forms import GovukForm
+from .deletion import delete_blockers
+from .forms import GovukForm, add_refusal, current_values, stale_changes
 from .permissions import ADD, CHANGE, DELETE, VIEW, user_can
 from .services import STALE_EDIT, StaleEditError, record_delete
 from .tables import EXPORT_FIELD, EXPORT_FORMATS, SORT_FIELD, export_response
-
-
-def model_url(model, suffix, *args):
-    """The URL of a model's page by the naming convention ``<app>:<model>_<suffix>``, if any."""
-    try:
-        return reverse(f"{model._meta.app_label}:{model._meta.model_name}_{suffix}", args=args)
-    except NoReverseMatch:
-        return None
-
-
-def list_url(model):
-    return model_url(model, "list")
+from .trails import list_url, model_url, parent_of, trail
 
 
 class AccessMixin(LoginRequiredMixin):
@@ -69,12 +57,14 @@ class AccessMixin(LoginRequiredMixin):
             return True
         return self.model.objects.restrict(user, action).filter(pk=obj.pk).exists()
 
-    def parent_crumbs(self, obj=None):
-        url = list_url(self.model)
-        return [(self.model._meta.verbose_name_plural.capitalize(), url)] if url else []
+    # Whether the page's own record ends its breadcrumb trail (not on its detail page).
+    trail_ends_with_record = True
 
     def get_breadcrumbs(self):
-        return [("Home", reverse("home")), *self.parent_crumbs(getattr(self, "object", None))]
+        record = getattr(self, "object", None)
+        if record is None:
+            record = self.model()
+        return trail(record, itself=self.trail_ends_with_record)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -84,18 +74,19 @@ class AccessMixin(LoginRequiredMixin):
         return context
 
 
+class PageView(LoginRequiredMixin, TemplateView):
+    """A signed-in page about no one record (a person's actions): its trail is Home."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(breadcrumbs=[("Home", reverse("home"))], **kwargs)
+
+
 class ObjectMixin(AccessMixin):
     def get_object(self, queryset=None):
         obj = get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
         if self.action != VIEW and not self.can(self.action, obj):
             raise PermissionDenied
         return obj
-
-    def get_breadcrumbs(self):
-        crumbs = super().get_breadcrumbs()
-        if getattr(self, "object", None) is not None and self.object.pk:
-            crumbs.append((str(self.object), self.object.get_absolute_url()))
-        return crumbs
 
 
 class ObjectListView(AccessMixin, FilterView):
@@ -168,13 +159,11 @@ class ObjectListView(AccessMixin, FilterView):
 
 class ObjectDetailView(ObjectMixin, DetailView):
     template_name = "generic/object_detail.html"
+    trail_ends_with_record = False
 
     def get_template_names(self):
         opts = self.model._meta
         return [f"{opts.app_label}/{opts.model_name}_detail.html", self.template_name]
-
-    def get_breadcrumbs(self):
-        return [("Home", reverse("home")), *self.parent_crumbs(self.object)]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -244,7 +233,8 @@ class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
 
     form_class = None
     template_name = "generic/object_edit.html"
-    success_message = "Saved."
+    title = ""  # else "Add <kind>" or "Edit <kind>"
+    success_message = ""  # "{object}" is the record; else "<Kind> saved."
 
     def dispatch(self, request, *args, **kwargs):
         self.action = CHANGE if "pk" in kwargs else ADD
@@ -282,6 +272,8 @@ class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
         return form.save_tracked(by=self.request.user)
 
     def form_valid(self, form):
+        # What the form has to add to the success message, read before the save.
+        note = form.saved_note() if hasattr(form, "saved_note") else ""
         try:
             obj = self.save(form)
         except StaleEditError as error:
@@ -292,25 +284,23 @@ class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
         except ValidationError as error:
             add_refusal(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, self.get_success_message(obj))
+        messages.success(
+            self.request, " ".join(filter(None, [self.get_success_message(obj), note]))
+        )
         return HttpResponseRedirect(self.get_success_url(obj))
 
     def get_success_message(self, obj):
-        return f"{self.model._meta.verbose_name.capitalize()} saved."
+        default = f"{self.model._meta.verbose_name.capitalize()} saved."
+        return self.success_message.format(object=obj) if self.success_message else default
 
     def get_success_url(self, obj=None):
         return obj.get_absolute_url()
-
-    def get_breadcrumbs(self):
-        return [("Home", reverse("home")), *self.parent_crumbs(self.object)] + (
-            [(str(self.object), self.object.get_absolute_url())] if self.object.pk else []
-        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         verbose = self.model._meta.verbose_name
         context["object"] = self.object
-        context["title"] = f"Edit {verbose}" if self.object.pk else f"Add {verbose}"
+        context["title"] = self.title or (f"Edit {verbose}" if self.object.pk else f"Add {verbose}")
         context["cancel_url"] = (
             self.object.get_absolute_url()
             if self.object.pk
@@ -319,40 +309,35 @@ class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
         return context
 
 
-def add_refusal(form, error: ValidationError):
-    """Show on the form what the write path refused after the form itself was valid (a rule
-    only the whole record can check, or a clash with a row saved meanwhile); nothing was saved.
-    """
-    errors = error.message_dict if hasattr(error, "error_dict") else {NON_FIELD_ERRORS: error}
-    for name, messages_ in errors.items():
-        form.add_error(name if name in form.fields else None, messages_)
+class ObjectAddUnderView(ObjectEditView):
+    """Add a record under another (an action to a carrier's plan, an update to an action):
+    the parent, named by the URL's ``parent_kwarg``, is one the user may see (else 404) and
+    act on as ``parent_action`` says (else 403); the form's Cancel goes back to it."""
 
+    parent_model = None
+    parent_kwarg = "parent_pk"
+    parent_field = None  # the new record's foreign key to it
+    parent_action = CHANGE
+    parent_related = ()  # what the parent's pages name, joined in
 
-def current_values(obj, names):
-    """(label, value as shown) of ``obj``'s fields ``names``: what is stored now."""
-    rows = []
-    for name in names:
-        field = obj._meta.get_field(name)
-        display = getattr(obj, f"get_{name}_display", None)
-        label = str(field.verbose_name)
-        rows.append((label[:1].upper() + label[1:], display() if display else getattr(obj, name)))
-    return rows
+    def get_parent(self):
+        if not hasattr(self, "_parent"):
+            model, user = self.parent_model, self.request.user
+            visible = model.objects.restrict(user, VIEW).select_related(*self.parent_related)
+            self._parent = get_object_or_404(visible, pk=self.kwargs[self.parent_kwarg])
+            allowed = model.objects.restrict(user, self.parent_action)
+            if self.parent_action != VIEW and not allowed.filter(pk=self._parent.pk).exists():
+                raise PermissionDenied
+        return self._parent
 
+    def new_object(self):
+        return self.model(**{self.parent_field: self.get_parent()})
 
-def stale_changes(form, current):
-    """Fields the other person changed since this form was loaded: (label, theirs)."""
-    seen = current.history.filter(id=current.pk, version=form.cleaned_data.get("version")).first()
-    rows = []
-    for name, field in form.fields.items():
-        if name in ("version", "change_reason") or not hasattr(current, name):
-            continue
-        now = getattr(current, name)
-        if hasattr(now, "all"):
-            continue
-        before = getattr(seen, name, None) if seen else None
-        if seen is None or before != now:
-            rows.append((field.label or name, now))
-    return rows
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = self.get_parent().get_absolute_url()
+        context["title"] = context["title"].format(parent=self.get_parent())
+        return context
 
 
 class DeleteForm(GovukForm):
@@ -380,48 +365,72 @@ class ObjectFormView(ObjectMixin, SendOnceMixin, FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
 
-def _count(n, model):
-    opts = model._meta
-    return f"{n} {opts.verbose_name if n == 1 else opts.verbose_name_plural}"
+class ObjectChangeView(ObjectFormView):
+    """A named change to one record (its status, a due date) through its service, in
+    ``apply(form)``: someone else's change meanwhile is shown as what is stored now
+    (``stale_fields``), a refusal by the service on the form; then back to the record."""
 
+    action = CHANGE
+    template_name = "generic/object_edit.html"
+    title = ""
+    stale_fields = ("status",)
 
-def delete_blockers(obj, user):
-    """(message, records): why ``obj`` cannot be deleted and the records in the way that
-    ``user`` may see; ("", []) when nothing stops it. Asks Django's deletion collector, which
-    reads the relations without writing anything.
+    def apply(self, form):
+        raise NotImplementedError
 
-    Only records the user may see are named or counted: if any are hidden, the message says
-    that other records refer to it, without a number.
-    """
-    collector = Collector(using=router.db_for_write(type(obj)))
-    try:
-        collector.collect([obj])
-        return "", []
-    except ProtectedError as error:
-        blocking = error.protected_objects
-    except RestrictedError as error:
-        blocking = error.restricted_objects
-    pks = defaultdict(set)
-    for other in blocking:
-        pks[type(other)].add(other.pk)
-    shown, counts, hidden = [], [], False
-    for model, ids in pks.items():
-        manager = model._default_manager
-        visible = (
-            list(manager.restrict(user).filter(pk__in=ids)) if hasattr(manager, "restrict") else []
+    def form_valid(self, form):
+        try:
+            self.apply(form)
+        except StaleEditError as error:
+            form.add_error(None, STALE_EDIT)
+            stale = current_values(error.current, self.stale_fields)
+            return self.render_to_response(self.get_context_data(form=form, stale=stale))
+        except ValidationError as error:
+            add_refusal(form, error)
+            return self.form_invalid(form)
+        return HttpResponseRedirect(self.object.get_absolute_url())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            object=self.object, title=self.title, cancel_url=self.object.get_absolute_url()
         )
-        hidden = hidden or len(visible) < len(ids)
-        shown += visible
-        counts.append(_count(len(visible), model))
-    kind = type(obj)._meta.verbose_name
-    if hidden:
-        return f"This {kind} cannot be deleted while other records refer to it.", shown
-    them = "it" if len(shown) == 1 else "them"
-    listed = " and ".join([", ".join(counts[:-1]), counts[-1]] if len(counts) > 1 else counts)
-    return (
-        f"This {kind} cannot be deleted while it has {listed}. Delete or move {them} first.",
-        shown,
-    )
+        return context
+
+
+class ObjectStatusView(ObjectChangeView):
+    """Change a record's status, with the reason the history keeps.
+
+    Declared per model: the ``form_class`` (given ``choices``, ``current`` and ``version``)
+    and the ``status_service``, called as ``service(record, status=, reason=, by=,
+    expected_version=)``.
+    """
+
+    title = "Change the status"
+    status_service = None
+
+    def get_status_choices(self):
+        return self.model._meta.get_field("status").choices
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "choices": self.get_status_choices(),
+            "current": self.object.status,
+            "version": self.object.version,
+        }
+
+    def apply(self, form):
+        data = form.cleaned_data
+        type(self).status_service(
+            self.object,
+            status=data["status"],
+            reason=data["reason"],
+            by=self.request.user,
+            expected_version=data.get("version"),
+        )
+        label = dict(self.model._meta.get_field("status").flatchoices)[data["status"]]
+        messages.success(self.request, f"Status changed to {str(label).lower()}.")
 
 
 class ObjectDeleteView(ObjectFormView):
@@ -433,6 +442,7 @@ class ObjectDeleteView(ObjectFormView):
     template_name = "generic/object_delete.html"
     blockers_listed = 25
     deleted_message = "{label} deleted."
+    title = ""  # else "Delete <kind>", or that it cannot be deleted yet
 
     def get_object(self, queryset=None):
         obj = super().get_object(queryset)
@@ -447,7 +457,7 @@ class ObjectDeleteView(ObjectFormView):
         return super(ObjectFormView, self).post(request, *args, **kwargs)
 
     def form_valid(self, form):
-        label = str(self.object)
+        label, self.parent = str(self.object), parent_of(self.object)
         try:
             self.delete_record(reason=form.cleaned_data["reason"])
         except (ProtectedError, RestrictedError):
@@ -465,15 +475,17 @@ class ObjectDeleteView(ObjectFormView):
         record_delete(self.object, by=self.request.user, reason=reason)
 
     def get_success_url(self):
+        """The record it belonged to, else the list of its kind."""
+        if self.parent is not None:
+            return self.parent.get_absolute_url()
         return list_url(self.model) or reverse("home")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["object"] = self.object
         verbose = self.model._meta.verbose_name
-        context["title"] = (
-            f"You cannot delete this {verbose} yet" if self.blocked else f"Delete {verbose}"
-        )
+        blocked = f"You cannot delete this {verbose} yet"
+        context["title"] = self.title or (blocked if self.blocked else f"Delete {verbose}")
         context["blocked"] = self.blocked
         context["blockers"] = self.blockers[: self.blockers_listed]
         context["more_blockers"] = len(self.blockers) - len(context["blockers"])
@@ -486,13 +498,6 @@ class ObjectHistoryView(ObjectMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         return super().get(request, *args, **kwargs)
-
-    def get_breadcrumbs(self):
-        return [
-            ("Home", reverse("home")),
-            *self.parent_crumbs(self.object),
-            (str(self.object), self.object.get_absolute_url()),
-        ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -223,6 +223,8 @@ class Plan(TrackedModel):
     objects = SharedQuerySet.as_manager()
     attachments = Attachments(AttachmentKind.STRATEGY, AttachmentKind.REPORT, AttachmentKind.OTHER)
     history = TrackedHistory()
+    # The plan has no list of its own: it is found from the list of its priorities.
+    breadcrumb_list = "trust.Priority"
 
     class Meta:
         ordering = ["-start_year"]
@@ -377,6 +379,8 @@ class Attachment(TrackedModel):
     attached_at = models.DateTimeField(default=clock.now)
 
     partner_actions = frozenset({ADD, DELETE})
+    # Its pages sit under the record it is attached to (a generic relation, not a field).
+    breadcrumb_parent = "record"
     # The history page names none of the bookkeeping: the record is the page it is on.
     history_hidden_fields = ("content_type", "object_id", "file")
 

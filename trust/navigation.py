@@ -1,39 +1,53 @@
-"""The primary navigation: one list, marked current by URL namespace or name."""
+"""The primary navigation: one list, the current section found from the page's model.
 
-from django.urls import NoReverseMatch, reverse
+A page about a kind of record belongs to the section whose list shows its top ancestor
+(``trust.trails.section_model``: a meeting's component, a priority's plan, a verification's
+audit). The third element names the pages that say otherwise: pages about no record, and
+records shown in another section than their model's (a hosted priority is a priority's).
+"""
 
-# (label, URL name, namespaces or URL names that belong to the section)
+from django.urls import NoReverseMatch, resolve, reverse
+
+from .trails import section_model
+
+# (label, URL name, URL names or namespaces of pages placed here whatever their model)
 NAVIGATION = [
     ("Dashboard", "home", {"home", "dashboard"}),
-    ("Components", "trust:component_list", {"trust:component", "trust:meeting"}),
-    ("Partners", "partners:partner_list", {"partners:partner", "partners:person"}),
-    (
-        "Priorities",
-        "trust:priority_list",
-        {"trust:priority", "trust:plan", "partners:hostedpriority"},
-    ),
-    ("Audits", "recommendations:audit_list", {"recommendations:"}),
-    ("Risks", "risks:riskregister_list", {"risks:"}),
-    ("Actions", "partners:action_list", {"partners:action", "partners:progressupdate"}),
+    ("Components", "trust:component_list", set()),
+    ("Partners", "partners:partner_list", set()),
+    ("Priorities", "trust:priority_list", {"partners:hostedpriority"}),
+    ("Audits", "recommendations:audit_list", {"recommendations:recommendation_action"}),
+    ("Risks", "risks:riskregister_list", set()),
+    ("Actions", "partners:action_list", set()),
     ("My actions", "my_actions", {"my_actions"}),
     ("Recent changes", "recent_changes", {"recent_changes"}),
 ]
 
 
+def page_model(match):
+    view_class = getattr(getattr(match, "func", None), "view_class", None)
+    return getattr(view_class, "model", None)
+
+
+def placed(here, names):
+    return any(
+        here == s or (s.endswith(":") and here.startswith(s)) or here.startswith(s + "_")
+        for s in names
+    )
+
+
 def navigation(request):
     match = getattr(request, "resolver_match", None)
-    here = ""
-    if match:
-        here = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
-    items = []
-    for label, url_name, section in NAVIGATION:
-        current = any(
-            here == s or (s.endswith(":") and here.startswith(s)) or here.startswith(s + "_")
-            for s in section
-        )
+    here = (match.view_name if match else "") or ""
+    sections = []
+    for label, url_name, names in NAVIGATION:
         try:
             url = reverse(url_name)
         except NoReverseMatch:  # a section whose pages are not built yet
             continue
-        items.append({"label": label, "url": url, "current": current})
-    return items
+        sections.append((label, url, names, page_model(resolve(url))))
+    chosen = next((label for label, _, names, _ in sections if placed(here, names)), None)
+    if chosen is None and page_model(match) is not None:
+        section = section_model(page_model(match))
+        chosen = next((label for label, _, _, model in sections if model is section), None)
+    return [{"label": label, "url": url, "current": label == chosen} for label, url, *_ in sections]

@@ -22,7 +22,6 @@ from django.db.models import (
 )
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.views import View
 
 from . import clock
@@ -60,18 +59,6 @@ def related_model(model, name):
 
 
 HAS_REGISTER = ExpressionWrapper(Q(risk_register__isnull=False), output_field=BooleanField())
-
-
-def component_crumbs(component):
-    return [
-        ("Components", reverse("trust:component_list")),
-        (str(component), component.get_absolute_url()),
-    ]
-
-
-def plan_crumbs(plan=None):
-    crumbs = [("Priorities", reverse("trust:priority_list"))]
-    return crumbs + ([(str(plan), plan.get_absolute_url())] if plan else [])
 
 
 # --- Components ---------------------------------------------------------------------------
@@ -153,14 +140,9 @@ class ComponentHistoryView(ObjectHistoryView):
 # --- Meetings -----------------------------------------------------------------------------
 
 
-class MeetingMixin:
+class MeetingDetailView(ObjectDetailView):
     model = Meeting
 
-    def parent_crumbs(self, obj=None):
-        return component_crumbs(obj.component) if obj else []
-
-
-class MeetingDetailView(MeetingMixin, ObjectDetailView):
     def optimise(self, queryset):
         attendance = related_model(Meeting, "attendance")
         return queryset.select_related("component").prefetch_related(
@@ -174,8 +156,8 @@ class MeetingDetailView(MeetingMixin, ObjectDetailView):
         )
 
 
-class MeetingHistoryView(MeetingMixin, ObjectHistoryView):
-    pass
+class MeetingHistoryView(ObjectHistoryView):
+    model = Meeting
 
 
 # --- The plan, its outcomes and priorities ------------------------------------------------
@@ -194,15 +176,9 @@ class PlanDetailView(ObjectDetailView):
             ),
         )
 
-    def parent_crumbs(self, obj=None):
-        return plan_crumbs()
-
 
 class PlanHistoryView(ObjectHistoryView):
     model = Plan
-
-    def parent_crumbs(self, obj=None):
-        return plan_crumbs()
 
 
 def hosted_model():
@@ -233,14 +209,9 @@ class PriorityListView(ObjectListView):
         return context
 
 
-class PriorityMixin:
+class PriorityDetailView(ObjectDetailView):
     model = Priority
 
-    def parent_crumbs(self, obj=None):
-        return plan_crumbs(obj.plan if obj else None)
-
-
-class PriorityDetailView(PriorityMixin, ObjectDetailView):
     def optimise(self, queryset):
         latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-period_end")
         return queryset.select_related("plan", "outcome").prefetch_related(
@@ -263,8 +234,8 @@ class PriorityDetailView(PriorityMixin, ObjectDetailView):
         return context
 
 
-class PriorityHistoryView(PriorityMixin, ObjectHistoryView):
-    pass
+class PriorityHistoryView(ObjectHistoryView):
+    model = Priority
 
 
 # --- Files attached to records ------------------------------------------------------------
@@ -284,10 +255,6 @@ def attached_record(user, label, pk):
 
 class AttachmentMixin:
     model = Attachment
-
-    def parent_crumbs(self, obj=None):
-        record = obj.record if obj is not None else None
-        return [(str(record), record.get_absolute_url())] if record is not None else []
 
     def get_success_url(self, obj=None):
         return (obj or self.object).get_absolute_url()

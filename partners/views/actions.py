@@ -1,23 +1,18 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
 from trust import clock
 from trust.changes import history_for
 from trust.generic import (
+    ObjectAddUnderView,
+    ObjectChangeView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
-    ObjectFormView,
     ObjectHistoryView,
     ObjectListView,
-    add_refusal,
-    current_values,
+    ObjectStatusView,
 )
-from trust.permissions import ADD, CHANGE, DELETE, REPORT, VIEW, user_can
-from trust.services import STALE_EDIT, StaleEditError
+from trust.permissions import ADD, CHANGE, DELETE, REPORT, user_can
 
 from .. import services
 from ..filters import ActionFilterSet
@@ -25,29 +20,6 @@ from ..forms import ActionForm, ActionSlipForm, ProgressUpdateForm, StatusForm, 
 from ..models import Action, ActionStatus, DueDateChange, HostedPriority, ProgressUpdate
 from ..querysets import ACTION_CARRIERS
 from ..tables import ActionTable
-
-
-def carrier_crumbs(carrier):
-    """Breadcrumbs down to an action plan's carrier (a recommendation, priority or risk)."""
-    if carrier is None:
-        return []
-    crumbs = []
-    audit = getattr(carrier, "audit", None)
-    if audit is not None:
-        crumbs = [
-            ("Audits", reverse("recommendations:audit_list")),
-            (str(audit), audit.get_absolute_url()),
-        ]
-    register = getattr(carrier, "register", None)
-    if register is not None:
-        crumbs = [
-            ("Risk registers", reverse("risks:riskregister_list")),
-            (str(register), register.get_absolute_url()),
-        ]
-    # A carrier under an audit or register is named by the crumb before it; a hosted priority
-    # stands alone, so its crumb says what it is.
-    name = str(carrier) if crumbs else carrier.display_name
-    return [*crumbs, (name, carrier.get_absolute_url())]
 
 
 def not_before_for(carrier):
@@ -75,9 +47,6 @@ class ActionDetailView(ObjectDetailView):
     def optimise(self, queryset):
         return queryset.select_related("owner__partner", *ACTION_CARRIERS).with_schedule()
 
-    def parent_crumbs(self, obj=None):
-        return carrier_crumbs(obj.plan.carrier) if obj else []
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         action = self.object
@@ -104,58 +73,38 @@ class ActionDetailView(ObjectDetailView):
         return context
 
 
-class ActionCreateView(ObjectEditView):
+class ActionCreateView(ObjectAddUnderView):
     """Add an action to a carrier's plan; subclasses name the carrier model."""
 
     model = Action
     form_class = ActionForm
-    carrier_model = None
+    parent_kwarg = "carrier_pk"
     template_name = "partners/action_form.html"
-
-    def get_carrier(self):
-        if not hasattr(self, "_carrier"):
-            user = self.request.user
-            carrier = get_object_or_404(
-                self.carrier_model.objects.restrict(user, VIEW), pk=self.kwargs["carrier_pk"]
-            )
-            if not self.carrier_model.objects.restrict(user, CHANGE).filter(pk=carrier.pk).exists():
-                raise PermissionDenied
-            self._carrier = carrier
-        return self._carrier
+    title = "Add an action"
 
     def new_object(self):
-        return Action(plan=self.get_carrier().action_plan)
+        return Action(plan=self.get_parent().action_plan)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "not_before": not_before_for(self.get_carrier())}
+        return {**super().get_form_kwargs(), "not_before": not_before_for(self.get_parent())}
 
     def save(self, form):
         data = form.cleaned_data
+        fields = ("description", "owner", "timescale", "due_date")
         return services.action_create(
-            carrier=self.get_carrier(),
-            description=data["description"],
-            owner=data["owner"],
-            timescale=data["timescale"],
-            due_date=data["due_date"],
+            carrier=self.get_parent(),
+            **{name: data[name] for name in fields},
             by=self.request.user,
             reason=data.get("change_reason", ""),
         )
 
-    def get_success_message(self, obj):
-        return f"Action {obj.number} added."
+    success_message = "Action {object.number} added."
 
     def get_success_url(self, obj=None):
-        return self.get_carrier().get_absolute_url()
-
-    def parent_crumbs(self, obj=None):
-        return carrier_crumbs(self.get_carrier())
+        return self.get_parent().get_absolute_url()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = "Add an action"
-        context["carrier"] = self.get_carrier()
-        context["cancel_url"] = self.get_carrier().get_absolute_url()
-        return context
+        return super().get_context_data(carrier=self.get_parent(), **kwargs)
 
 
 class ActionUpdateView(ObjectEditView):
@@ -165,59 +114,15 @@ class ActionUpdateView(ObjectEditView):
     def optimise(self, queryset):
         return queryset.select_related(*ACTION_CARRIERS)
 
-    def form_valid(self, form):
-        self.due_date_note = form.due_date_note()
-        return super().form_valid(form)
 
-    def get_success_message(self, obj):
-        return " ".join(filter(None, [super().get_success_message(obj), self.due_date_note]))
-
-    def parent_crumbs(self, obj=None):
-        return carrier_crumbs(obj.plan.carrier) if obj else []
-
-
-class ActionFormMixin(ObjectFormView):
-    """A named change to an action (slip, status) through its service, refusing stale edits."""
-
+class ActionSlipView(ObjectChangeView):
     model = Action
-    template_name = "generic/object_edit.html"
-    title = ""
-    # Shown as "what is stored now" when someone else changed the record meanwhile.
+    form_class = ActionSlipForm
+    title = "Change the due date"
     stale_fields = ("status", "due_date")
 
     def optimise(self, queryset):
         return queryset.select_related("owner__partner", *ACTION_CARRIERS)
-
-    def apply(self, form):
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            self.apply(form)
-        except StaleEditError as error:
-            form.add_error(None, STALE_EDIT)
-            stale = current_values(error.current, self.stale_fields)
-            return self.render_to_response(self.get_context_data(form=form, stale=stale))
-        except ValidationError as error:
-            add_refusal(form, error)
-            return self.form_invalid(form)
-        return HttpResponseRedirect(self.object.get_absolute_url())
-
-    def parent_crumbs(self, obj=None):
-        return carrier_crumbs(obj.plan.carrier) if obj else []
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(
-            object=self.object, title=self.title, cancel_url=self.object.get_absolute_url()
-        )
-        return context
-
-
-class ActionSlipView(ActionFormMixin):
-    action = CHANGE
-    form_class = ActionSlipForm
-    title = "Change the due date"
 
     def get_form_kwargs(self):
         return {
@@ -239,102 +144,51 @@ class ActionSlipView(ActionFormMixin):
         messages.success(self.request, "Due date changed. The original date is kept.")
 
 
-class ActionStatusView(ActionFormMixin):
+class ActionStatusView(ObjectStatusView):
     """DCS staff set any status; partner staff may only mark their own actions complete."""
 
+    model = Action
     action = REPORT
     form_class = StatusForm
-    title = "Change the status"
+    status_service = staticmethod(services.action_set_status)
+    stale_fields = ("status", "due_date")
 
-    def full_control(self):
-        return user_can(self.request.user, CHANGE, Action)
+    def optimise(self, queryset):
+        return queryset.select_related("owner__partner", *ACTION_CARRIERS)
 
-    def get_form_kwargs(self):
-        choices = (
-            ActionStatus.choices
-            if self.full_control()
-            else [(ActionStatus.COMPLETE, ActionStatus.COMPLETE.label)]
-        )
-        return {
-            **super().get_form_kwargs(),
-            "choices": choices,
-            "current": self.object.status,
-            "version": self.object.version,
-        }
-
-    def apply(self, form):
-        data = form.cleaned_data
-        services.action_set_status(
-            self.object,
-            status=data["status"],
-            reason=data["reason"],
-            by=self.request.user,
-            expected_version=data.get("version"),
-        )
-        messages.success(
-            self.request, f"Status changed to {ActionStatus(data['status']).label.lower()}."
-        )
+    def get_status_choices(self):
+        if user_can(self.request.user, CHANGE, Action):
+            return ActionStatus.choices
+        return [(ActionStatus.COMPLETE, ActionStatus.COMPLETE.label)]
 
 
-class ProgressUpdateCreateView(ObjectEditView):
+class ProgressUpdateCreateView(ObjectAddUnderView):
     model = ProgressUpdate
     form_class = ProgressUpdateForm
     template_name = "partners/progressupdate_form.html"
-
-    def get_action(self):
-        if not hasattr(self, "_action"):
-            user = self.request.user
-            action = get_object_or_404(
-                Action.objects.restrict(user).select_related("owner__partner", *ACTION_CARRIERS),
-                pk=self.kwargs["action_pk"],
-            )
-            if not Action.objects.restrict(user, REPORT).filter(pk=action.pk).exists():
-                raise PermissionDenied
-            self._action = action
-        return self._action
-
-    def new_object(self):
-        return ProgressUpdate(action=self.get_action())
+    parent_model = Action
+    parent_kwarg = "action_pk"
+    parent_field = "action"
+    parent_action = REPORT
+    parent_related = ("owner__partner", *ACTION_CARRIERS)
+    title = "Add a progress update"
 
     def save(self, form):
-        action = self.get_action()
-        user = self.request.user
         data = form.cleaned_data
-        update = services.progress_update_add(
-            action,
-            date=data["date"],
-            note=data["note"],
-            rag=data["rag"],
-            author=getattr(user, "person", None),
-            by=user,
+        return services.progress_update_report(
+            self.get_parent(),
+            **{name: data[name] for name in ("date", "note", "rag")},
+            complete=data.get("mark_complete", False),
+            by=self.request.user,
         )
-        if data.get("mark_complete") and action.status != ActionStatus.COMPLETE:
-            action.refresh_from_db()
-            services.action_set_status(
-                action,
-                status=ActionStatus.COMPLETE,
-                reason="Reported complete with a progress update",
-                by=user,
-                completed_on=data["date"],
-            )
-        return update
 
-    def get_success_message(self, obj):
-        return "Progress update added."
+    success_message = "Progress update added."
 
     def get_success_url(self, obj=None):
-        return self.get_action().get_absolute_url()
-
-    def parent_crumbs(self, obj=None):
-        action = self.get_action()
-        return [*carrier_crumbs(action.plan.carrier), (str(action), action.get_absolute_url())]
+        return self.get_parent().get_absolute_url()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = "Add a progress update"
-        context["action"] = self.get_action()
-        context["cancel_url"] = self.get_action().get_absolute_url()
-        return context
+        return super().get_context_data(action=self.get_parent(), **kwargs)
 
 
 class ProgressUpdateMixin:
@@ -345,28 +199,14 @@ class ProgressUpdateMixin:
     def optimise(self, queryset):
         return queryset.select_related(*(f"action__{c}" for c in ACTION_CARRIERS))
 
-    def parent_crumbs(self, obj=None):
-        if obj is None:
-            return []
-        action = obj.action
-        return [*carrier_crumbs(action.plan.carrier), (str(action), action.get_absolute_url())]
-
 
 class ProgressUpdateUpdateView(ProgressUpdateMixin, ObjectEditView):
     """Its author or DCS staff correct an update entered by mistake, saying why."""
 
     form_class = ProgressUpdateForm
 
-    def get_breadcrumbs(self):
-        return [("Home", reverse("home")), *self.parent_crumbs(self.object)]
-
-    def get_success_message(self, obj):
-        return "Progress update corrected. The history keeps what it said before."
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = "Correct a progress update"
-        return context
+    title = "Correct a progress update"
+    success_message = "Progress update corrected. The history keeps what it said before."
 
 
 class ProgressUpdateWithdrawView(ProgressUpdateMixin, ObjectDeleteView):
@@ -375,40 +215,16 @@ class ProgressUpdateWithdrawView(ProgressUpdateMixin, ObjectDeleteView):
     form_class = WithdrawForm
     template_name = "partners/progressupdate_withdraw.html"
     deleted_message = "Progress update withdrawn. The action's history keeps it and why."
-
-    def form_valid(self, form):
-        self.action_url = self.object.action.get_absolute_url()
-        return super().form_valid(form)
-
-    def get_success_url(self):
-        return self.action_url
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = "Withdraw a progress update"
-        return context
+    title = "Withdraw a progress update"
 
 
 class ActionHistoryView(ObjectHistoryView):
     model = Action
 
-    def parent_crumbs(self, obj=None):
-        return carrier_crumbs(obj.plan.carrier) if obj else []
-
 
 class ActionDeleteView(ObjectDeleteView):
     model = Action
 
-    def get_success_url(self):
-        return self.carrier_url
-
-    def form_valid(self, form):
-        carrier = self.object.plan.carrier
-        self.carrier_url = (
-            carrier.get_absolute_url() if carrier else reverse("partners:action_list")
-        )
-        return super().form_valid(form)
-
 
 class HostedPriorityActionCreateView(ActionCreateView):
-    carrier_model = HostedPriority
+    parent_model = HostedPriority

@@ -5,7 +5,6 @@ relation it declares (``person.recommendations``), narrowed by the same ``restri
 """
 
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 
 from trust import clock
 from trust.changes import history_for
@@ -27,13 +26,6 @@ __all__ = [
     "PersonDetailView",
     "PersonHistoryView",
 ]
-
-
-def partner_crumbs(partner):
-    return [
-        ("Partners", reverse("partners:partner_list")),
-        (str(partner), partner.get_absolute_url()),
-    ]
 
 
 # --- Partners -----------------------------------------------------------------------------
@@ -84,14 +76,9 @@ class PartnerHistoryView(ObjectHistoryView):
 # --- People -------------------------------------------------------------------------------
 
 
-class PersonMixin:
+class PersonDetailView(ObjectDetailView):
     model = Person
 
-    def parent_crumbs(self, obj=None):
-        return partner_crumbs(obj.partner) if obj else []
-
-
-class PersonDetailView(PersonMixin, ObjectDetailView):
     def optimise(self, queryset):
         return queryset.select_related("partner")
 
@@ -110,8 +97,8 @@ class PersonDetailView(PersonMixin, ObjectDetailView):
         return context
 
 
-class PersonHistoryView(PersonMixin, ObjectHistoryView):
-    pass
+class PersonHistoryView(ObjectHistoryView):
+    model = Person
 
 
 # --- Hosted priorities --------------------------------------------------------------------

@@ -1,21 +1,19 @@
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
-from django.urls import reverse
 
 from partners.models import Action, Person, ProgressUpdate
-from partners.views import ActionCreateView, ActionFormMixin
+from partners.views import ActionCreateView
 from risks.models import Risk
 from trust.changes import history_for
 from trust.generic import (
+    ObjectAddUnderView,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
     ObjectHistoryView,
     ObjectListView,
+    ObjectStatusView,
 )
-from trust.permissions import ADD, CHANGE, VIEW, user_can
+from trust.permissions import ADD, user_can
 
 from .. import services
 from ..exports import DEFAULT_COMMITTEE
@@ -26,13 +24,6 @@ from ..tables import AuditTable, RecommendationTable
 
 # A recommendation names its officers with their organisation, wherever it is shown.
 OFFICERS = Prefetch("responsible_officers", queryset=Person.objects.select_related("partner"))
-
-
-def audit_crumbs(audit):
-    return [
-        ("Audits", reverse("recommendations:audit_list")),
-        (str(audit), audit.get_absolute_url()),
-    ]
 
 
 class AuditListView(ObjectListView):
@@ -102,9 +93,6 @@ class RecommendationMixin:
     def optimise(self, queryset):
         return queryset.select_related("audit__priority_scale", "priority", "action_plan")
 
-    def parent_crumbs(self, obj=None):
-        return audit_crumbs(obj.audit) if obj else []
-
 
 class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
     def optimise(self, queryset):
@@ -166,81 +154,27 @@ class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
         return context
 
 
-class RecommendationCreateView(RecommendationMixin, ObjectEditView):
+class RecommendationCreateView(RecommendationMixin, ObjectAddUnderView):
     form_class = RecommendationForm
-
-    def get_audit(self):
-        if not hasattr(self, "_audit"):
-            user = self.request.user
-            audit = get_object_or_404(
-                Audit.objects.restrict(user, VIEW), pk=self.kwargs["audit_pk"]
-            )
-            if not Audit.objects.restrict(user, CHANGE).filter(pk=audit.pk).exists():
-                raise PermissionDenied
-            self._audit = audit
-        return self._audit
-
-    def new_object(self):
-        return Recommendation(audit=self.get_audit())
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "audit": self.get_audit()}
-
-    def parent_crumbs(self, obj=None):
-        return audit_crumbs(self.get_audit())
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = self.get_audit().get_absolute_url()
-        return context
+    parent_model = Audit
+    parent_kwarg = "audit_pk"
+    parent_field = "audit"
 
 
 class RecommendationUpdateView(RecommendationMixin, ObjectEditView):
     form_class = RecommendationForm
 
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "audit": self.object.audit}
 
-
-class RecommendationStatusView(RecommendationMixin, ActionFormMixin):
-    action = CHANGE
+class RecommendationStatusView(RecommendationMixin, ObjectStatusView):
     form_class = RecommendationStatusForm
-    title = "Change the status"
-    stale_fields = ("status",)
+    status_service = staticmethod(services.recommendation_set_status)
 
     def get_form_kwargs(self):
-        return {
-            **super().get_form_kwargs(),
-            "choices": RecommendationStatus.choices,
-            "current": self.object.status,
-            "version": self.object.version,
-            "action_statuses": self.object.action_statuses(),
-        }
-
-    def form_valid(self, form):
-        try:
-            return super().form_valid(form)
-        except ValidationError as error:  # its actions moved on since the form was shown
-            form.add_error("reason", error)
-            return self.form_invalid(form)
-
-    def apply(self, form):
-        data = form.cleaned_data
-        services.recommendation_set_status(
-            self.object,
-            status=data["status"],
-            reason=data["reason"],
-            by=self.request.user,
-            expected_version=data.get("version"),
-        )
-        messages.success(
-            self.request, f"Status changed to {RecommendationStatus(data['status']).label.lower()}."
-        )
+        return {**super().get_form_kwargs(), "action_statuses": self.object.action_statuses()}
 
 
 class RecommendationDeleteView(RecommendationMixin, ObjectDeleteView):
-    def get_success_url(self):
-        return self.object.audit.get_absolute_url()
+    pass
 
 
 class RecommendationHistoryView(RecommendationMixin, ObjectHistoryView):
@@ -248,4 +182,4 @@ class RecommendationHistoryView(RecommendationMixin, ObjectHistoryView):
 
 
 class RecommendationActionCreateView(ActionCreateView):
-    carrier_model = Recommendation
+    parent_model = Recommendation

@@ -13,13 +13,12 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.defaultfilters import pluralize
-from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
 from django.views.generic import FormView, View
 
-from partners.models import Action, Person
+from partners.models import Person
 from trust import clock
 from trust.forms import GovukDateField, GovukForm
 from trust.generic import AccessMixin
@@ -174,6 +173,21 @@ class AuditImportForm(GovukForm):
         "none of the people in the directory.",
     )
 
+    def import_audit(self, filename, *, by):
+        """The new audit and its recommendations and actions, saved (``ImportFailed``: none)."""
+        data = self.cleaned_data
+        fields = ("title", "auditor", "audited_body", "report_date", "reference")
+        return imports.import_audit(
+            audit=Audit(
+                **{name: data[name] for name in fields}, priority_scale=data["priority_scale"]
+            ),
+            rows=imports.parse_upload(data["file"]),
+            default_owner=data["default_owner"],
+            people=Person.objects.restrict(by),
+            filename=filename,
+            by=by,
+        )
+
     def clean(self):
         data = super().clean()
         title, day = data.get("title"), data.get("report_date")
@@ -191,36 +205,15 @@ class ImportAuditView(AccessMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
-    def get_breadcrumbs(self):
-        return [("Home", reverse("home")), ("Audits", reverse("recommendations:audit_list"))]
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = "Import an audit"
         return context
 
     def form_valid(self, form):
-        data = form.cleaned_data
-        upload = data["file"]
-        filename = os.path.basename(upload.name or "upload")[:150]
-        user = self.request.user
-        audit = Audit(
-            title=data["title"],
-            auditor=data["auditor"],
-            audited_body=data["audited_body"],
-            report_date=data["report_date"],
-            reference=data["reference"],
-            priority_scale=data["priority_scale"],
-        )
+        filename = os.path.basename(form.cleaned_data["file"].name or "upload")[:150]
         try:
-            audit = imports.import_audit(
-                audit=audit,
-                rows=imports.parse_upload(upload),
-                default_owner=data["default_owner"],
-                people=Person.objects.restrict(user),
-                filename=filename,
-                by=user,
-            )
+            audit = form.import_audit(filename, by=self.request.user)
         except imports.ImportFailed as failure:
             count = len(failure.problems)
             form.add_error(
@@ -231,11 +224,5 @@ class ImportAuditView(AccessMixin, FormView):
             return self.render_to_response(
                 self.get_context_data(form=form, problems=failure.problems, filename=filename)
             )
-        recs = audit.recommendations.count()
-        actions = Action.objects.filter(plan__recommendation__audit=audit).count()
-        messages.success(
-            self.request,
-            f"Imported {recs} recommendation{pluralize(recs)} and {actions} "
-            f"action{pluralize(actions)} from {filename}.",
-        )
+        messages.success(self.request, imports.imported_message(audit, filename))
         return HttpResponseRedirect(audit.get_absolute_url())

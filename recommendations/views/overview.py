@@ -10,8 +10,7 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator
-from django.db.models import Count, Exists, F, OuterRef, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -19,13 +18,15 @@ from django.utils import timezone
 from django.views.generic import TemplateView, View
 
 from partners.filters import MyActionFilterSet
-from partners.models import Action, Attendance, HostedPriority, Membership, Partner
-from partners.querysets import ACTION_CARRIERS, overdue_against_original, overdue_q
+from partners.models import Action, HostedPriority, Partner
+from partners.querysets import ACTION_CARRIERS, partner_boards
 from risks.models import RiskRegister
+from risks.querysets import register_gaps
 from trust import clock
 from trust.changes import changes_window, recent_changes, tracked_models
 from trust.forms import GovukForm
-from trust.models import Component, Meeting, User
+from trust.generic import PageView
+from trust.models import Component, User
 from trust.permissions import lands_on_partner_home, may_restore, sees_everything
 from trust.services import RestoreError, record_restore
 
@@ -57,57 +58,37 @@ class DashboardView(LoginRequiredMixin, TemplateView):
     listed = 10
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
-        today = clock.today()
-        soon = today + datetime.timedelta(days=settings.TRUST["DUE_SOON_DAYS"])
-        overdue = overdue_q(today, against_original=overdue_against_original())
+        user, today = self.request.user, clock.today()
+        days = settings.TRUST["DUE_SOON_DAYS"]
         actions = (
             Action.objects.restrict(user)
             .select_related("owner__partner", *ACTION_CARRIERS)
             .with_schedule()
         )
-        overdue_actions = actions.filter(overdue).order_by("due_date", "pk")
-        due_soon = actions.open().exclude(overdue).filter(due_date__gte=today, due_date__lte=soon)
+        overdue = actions.overdue(today).order_by("due_date", "pk")
+        due_soon = actions.due_soon(today, days).order_by("due_date", "pk")
         rows, totals, total = status_by_priority(Recommendation.objects.restrict(user))
-
         # Flags computed over the actions the user may see, like every count on the page.
-        late_plan = actions.filter(overdue, plan=OuterRef("action_plan"))
-        any_action = actions.filter(plan=OuterRef("action_plan"))
-        hosted = (
-            HostedPriority.objects.restrict(user)
-            .select_related("host", "priority")
-            .annotate(has_actions=Exists(any_action), is_late=Exists(late_plan))
-            .filter(Q(has_actions=False) | Q(is_late=True))
-        )
+        hosted = HostedPriority.objects.restrict(user).select_related("host", "priority")
         components = Component.objects.restrict(user).select_related("risk_register")
-        visible_registers = set(RiskRegister.objects.restrict(user).values_list("pk", flat=True))
-        register_gaps = []
-        for component in components:
-            register = getattr(component, "risk_register", None)
-            if register is None:
-                register_gaps.append((component, "No risk register", None))
-            elif register.next_review_date is None or register.next_review_date < today:
-                # The gap is shared with everyone; the register itself only with who may see it.
-                shown = register if register.pk in visible_registers else None
-                register_gaps.append((component, "Review overdue", shown))
         return super().get_context_data(
             status_rows=rows,
             status_totals=totals,
             status_total=total,
             statuses=RecommendationStatus.choices,
-            overdue_count=overdue_actions.count(),
-            overdue_actions=overdue_actions[: self.listed],
+            overdue_count=overdue.count(),
+            overdue_actions=overdue[: self.listed],
             due_soon_count=due_soon.count(),
-            due_soon=due_soon.order_by("due_date", "pk")[: self.listed],
-            due_soon_days=settings.TRUST["DUE_SOON_DAYS"],
-            hosted_attention=hosted,
-            register_gaps=register_gaps,
+            due_soon=due_soon[: self.listed],
+            due_soon_days=days,
+            hosted_attention=hosted.needing_attention(actions, today),
+            register_gaps=register_gaps(components, RiskRegister.objects.restrict(user), today),
             changes=recent_changes(user, limit=8, accounts=False),
             **kwargs,
         )
 
 
-class MyActionsView(LoginRequiredMixin, TemplateView):
+class MyActionsView(PageView):
     template_name = "recommendations/my_actions.html"
 
     def get_context_data(self, **kwargs):
@@ -135,7 +116,6 @@ class MyActionsView(LoginRequiredMixin, TemplateView):
             query_string=query.urlencode(),
             page_obj=page,
             actions=page.object_list,
-            breadcrumbs=[("Home", "/")],
             **kwargs,
         )
 
@@ -180,31 +160,31 @@ class RecentChangesForm(GovukForm):
                 pk=getattr(self.user, "pk", None)
             )
 
+    def filters(self):
+        """What ``changes_window`` is asked for: the record type, who, and the days chosen."""
+        data, tz = self.cleaned_data, timezone.get_current_timezone()
+        since, until = data["since"], data["until"]
+        return {
+            "model": self.models.get(data["record_type"]),
+            "actor": data["changed_by"],
+            "actor_partner": data["partner"],
+            "since": datetime.datetime.combine(since, datetime.time.min, tz) if since else None,
+            "until": datetime.datetime.combine(
+                until + datetime.timedelta(days=1), datetime.time.min, tz
+            )
+            if until
+            else None,
+        }
 
-class RecentChangesView(LoginRequiredMixin, TemplateView):
+
+class RecentChangesView(PageView):
     template_name = "recommendations/recent_changes.html"
     per_page = 50
 
     def get_context_data(self, **kwargs):
         user = self.request.user
         form = RecentChangesForm(self.request.GET or None, user=user)
-        filters = {}
-        if form.is_valid():
-            data = form.cleaned_data
-            tz = timezone.get_current_timezone()
-            filters = {
-                "model": form.models.get(data["record_type"]),
-                "actor": data["changed_by"],
-                "actor_partner": data["partner"],
-                "since": datetime.datetime.combine(data["since"], datetime.time.min, tz)
-                if data["since"]
-                else None,
-                "until": datetime.datetime.combine(
-                    data["until"] + datetime.timedelta(days=1), datetime.time.min, tz
-                )
-                if data["until"]
-                else None,
-            }
+        filters = form.filters() if form.is_valid() else {}
         try:
             page = min(max(int(self.request.GET.get("page", 1)), 1), 100_000)
         except ValueError:
@@ -221,7 +201,6 @@ class RecentChangesView(LoginRequiredMixin, TemplateView):
             has_next=has_next,
             query_string=query.urlencode(),
             filtered=any(v for k, v in self.request.GET.items() if k != "page"),
-            breadcrumbs=[("Home", "/")],
             can_restore=may_restore(user),
             **kwargs,
         )
@@ -234,8 +213,7 @@ class PartnerHomeView(LoginRequiredMixin, TemplateView):
     listed = 20
 
     def get_context_data(self, **kwargs):
-        user = self.request.user
-        today = clock.today()
+        user, today = self.request.user, clock.today()
         partner = Partner.objects.get(pk=user.partner_id)
         hosted = list(
             HostedPriority.objects.restrict(user)
@@ -252,10 +230,9 @@ class PartnerHomeView(LoginRequiredMixin, TemplateView):
             .select_related("host", "priority")
             .with_plan_progress(today, user)
         )
-        ours = Q(owner__partner=partner) | Q(plan__hosted_priority__host=partner)
         actions = (
             Action.objects.restrict(user)
-            .filter(pk__in=Action.objects.filter(ours).values("pk"))
+            .of_partner(partner)
             .select_related("owner__partner", *ACTION_CARRIERS)
             .with_schedule()
             .overdue_first(today)
@@ -267,54 +244,9 @@ class PartnerHomeView(LoginRequiredMixin, TemplateView):
             contributed=contributed,
             action_count=actions.count(),
             actions=actions[: self.listed],
-            boards=self.boards(partner, today),
+            boards=partner_boards(partner, today),
             **kwargs,
         )
-
-    def boards(self, partner, today):
-        """The components the partner sits on, each with recent and upcoming meetings."""
-        seats = (
-            Membership.objects.filter(partner=partner, ended__isnull=True)
-            .select_related("component", "representative")
-            .order_by("component__order", "component__name")
-        )
-        components = {}
-        for seat in seats:
-            components.setdefault(seat.component, []).append(seat)
-        meetings = Meeting.objects.filter(component__in=list(components))
-        nth = RowNumber()
-        # Meetings are listed nearest first: the last three held and the next three to come.
-        recent = list(
-            meetings.filter(date__lt=today)
-            .annotate(n=Window(nth, partition_by=F("component"), order_by=F("date").desc()))
-            .filter(n__lte=3)
-            .order_by("-date")
-        )
-        upcoming = list(
-            meetings.filter(date__gte=today)
-            .annotate(n=Window(nth, partition_by=F("component"), order_by=F("date").asc()))
-            .filter(n__lte=3)
-            .order_by("date")
-        )
-        attended = dict(
-            Attendance.objects.filter(
-                partner=partner, meeting__in=[m.pk for m in recent]
-            ).values_list("meeting", "status")
-        )
-        labels = dict(Attendance.Status.choices)
-        for meeting in recent:
-            meeting.our_status = labels.get(attended.get(meeting.pk), "Not recorded")
-        board_rows = []
-        for component, component_seats in components.items():
-            board_rows.append(
-                {
-                    "component": component,
-                    "seats": component_seats,
-                    "recent": [m for m in recent if m.component_id == component.pk],
-                    "upcoming": [m for m in upcoming if m.component_id == component.pk],
-                }
-            )
-        return board_rows
 
 
 def home(request, *args, **kwargs):

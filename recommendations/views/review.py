@@ -1,15 +1,13 @@
 """The auditor's review: the status as at a date, the comparison of two dates, verification."""
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.core.exceptions import ValidationError
 from django.views.generic import TemplateView
 
 from trust import clock
 from trust.forms import GovukForm, TrackedModelForm
-from trust.generic import ObjectEditView, ObjectMixin
-from trust.permissions import ADD, VIEW, user_can
+from trust.generic import ObjectAddUnderView, ObjectMixin
+from trust.permissions import VIEW
 
 from ..compare import compare
 from ..models import Audit, Recommendation, RecommendationStatus, Verification
@@ -49,6 +47,17 @@ class AsAtForm(GovukForm):
         check_day(day, self.audit)
         return day
 
+    @property
+    def day(self):
+        """The day asked for, once the form is valid; None for today."""
+        return self.cleaned_data.get("date") if self.is_valid() else None
+
+    def snapshot(self, user):
+        """The audit as ``user`` may see it at the end of the day asked for, else now."""
+        if self.day:
+            return snapshot_as_at(self.audit, end_of_day(self.day), user)
+        return current_snapshot(self.audit, user)
+
 
 class CompareForm(GovukForm):
     since = forms.DateField(
@@ -82,53 +91,43 @@ class CompareForm(GovukForm):
             self.add_error("until", "The second date must be after the first")
         return cleaned
 
+    def differences(self, user):
+        """What changed, as ``user`` may see it, between the end of the two days chosen."""
+        since, until = (end_of_day(self.cleaned_data[name]) for name in ("since", "until"))
+        return compare(
+            snapshot_as_at(self.audit, since, user), snapshot_as_at(self.audit, until, user)
+        )
+
 
 class AuditReviewMixin(ObjectMixin):
+    """A page about an audit as it stood: as at a day, or between two."""
+
     model = Audit
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         return super().get(request, *args, **kwargs)
 
-    def get_breadcrumbs(self):
-        return [
-            ("Home", reverse("home")),
-            ("Audits", reverse("recommendations:audit_list")),
-            (str(self.object), self.object.get_absolute_url()),
-        ]
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.object, **kwargs)
 
 
 class AuditAsAtView(AuditReviewMixin, TemplateView):
     template_name = "recommendations/audit_as_at.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         form = AsAtForm(self.request.GET or None, audit=self.object)
-        day = form.cleaned_data.get("date") if form.is_valid() else None
-        user = self.request.user
-        snapshot = (
-            snapshot_as_at(self.object, end_of_day(day), user)
-            if day
-            else current_snapshot(self.object, user)
-        )
-        context.update(object=self.object, form=form, snapshot=snapshot, day=day)
-        return context
+        snapshot = form.snapshot(self.request.user)
+        return super().get_context_data(form=form, snapshot=snapshot, day=form.day, **kwargs)
 
 
 class AuditCompareView(AuditReviewMixin, TemplateView):
     template_name = "recommendations/audit_compare.html"
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
         form = CompareForm(self.request.GET or None, audit=self.object)
-        differences = None
-        if form.is_valid():
-            user = self.request.user
-            before = snapshot_as_at(self.object, end_of_day(form.cleaned_data["since"]), user)
-            after = snapshot_as_at(self.object, end_of_day(form.cleaned_data["until"]), user)
-            differences = compare(before, after)
-        context.update(object=self.object, form=form, differences=differences)
-        return context
+        differences = form.differences(self.request.user) if form.is_valid() else None
+        return super().get_context_data(form=form, differences=differences, **kwargs)
 
 
 class VerificationForm(TrackedModelForm):
@@ -160,39 +159,18 @@ class VerificationForm(TrackedModelForm):
         return day
 
 
-class VerificationCreateView(ObjectEditView):
+class VerificationCreateView(ObjectAddUnderView):
     """An auditor records their own finding on a recommendation ("implemented" once done)."""
 
     model = Verification
     form_class = VerificationForm
-
-    def get_recommendation(self):
-        if not hasattr(self, "_rec"):
-            user = self.request.user
-            self._rec = get_object_or_404(
-                Recommendation.objects.restrict(user, VIEW).select_related("audit", "action_plan"),
-                pk=self.kwargs["rec_pk"],
-            )
-            if not user_can(user, ADD, Verification):
-                raise PermissionDenied
-        return self._rec
+    parent_model = Recommendation
+    parent_kwarg = "rec_pk"
+    parent_action = VIEW
+    parent_related = ("audit", "action_plan")
+    title = "Verify recommendation {parent.number}"
 
     def new_object(self):
-        return Verification(recommendation=self.get_recommendation(), auditor=self.request.user)
+        return Verification(recommendation=self.get_parent(), auditor=self.request.user)
 
-    def parent_crumbs(self, obj=None):
-        rec = self.get_recommendation()
-        return [
-            ("Audits", reverse("recommendations:audit_list")),
-            (str(rec.audit), rec.audit.get_absolute_url()),
-            (str(rec), rec.get_absolute_url()),
-        ]
-
-    def get_success_message(self, obj):
-        return f"Verification of recommendation {obj.recommendation.number} recorded."
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["title"] = f"Verify recommendation {self.get_recommendation().number}"
-        context["cancel_url"] = self.get_recommendation().get_absolute_url()
-        return context
+    success_message = "Verification of recommendation {object.recommendation.number} recorded."
