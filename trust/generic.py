@@ -25,6 +25,7 @@ from . import once
 from .changes import history_for
 from .forms import GovukForm
 from .permissions import ADD, CHANGE, DELETE, VIEW, user_can
+from .sections import bind_sections
 from .services import STALE_EDIT, StaleEditError, record_delete
 
 
@@ -135,7 +136,21 @@ class ObjectListView(AccessMixin, FilterView):
 
 
 class ObjectDetailView(ObjectMixin, DetailView):
+    """The generic detail page with the sections the view declares (``trust.sections``).
+
+    ``page_title``, ``caption`` and ``heading`` are format strings of ``{object}``;
+    ``get_actions`` adds buttons beside Edit: (label, URL, primary) for this user.
+    """
+
     template_name = "generic/object_detail.html"
+    sections = ()
+    page_title = caption = heading = object_label = None
+
+    def get_sections(self):
+        return self.sections
+
+    def get_actions(self, context):
+        return []
 
     def get_template_names(self):
         opts = self.model._meta
@@ -152,7 +167,18 @@ class ObjectDetailView(ObjectMixin, DetailView):
             context[f"{suffix.replace('update', 'edit')}_url"] = model_url(
                 self.model, suffix, self.object.pk
             )
+        for name in ("page_title", "caption", "heading", "object_label"):
+            if getattr(self, name):
+                context[name] = getattr(self, name).format(object=self.object)
+        actions = self.get_actions(context)
+        context["primary_actions"] = [(label, url) for label, url, first in actions if first]
+        context["extra_actions"] = [(label, url) for label, url, first in actions if not first]
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        # Bound last, once every view in the chain has added what its sections show.
+        context["sections"] = bind_sections(self, context)
+        return super().render_to_response(context, **response_kwargs)
 
 
 class SendOnceMixin:

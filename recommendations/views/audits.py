@@ -1,13 +1,16 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from partners.models import Action, Person, ProgressUpdate
+from partners.carriers import ActionPlan, CarrierMixin, ProgressUpdates
+from partners.models import Person
 from partners.views import ActionCreateView, ActionFormMixin
 from risks.models import Risk
-from trust.changes import history_for
+from trust import clock
 from trust.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -16,6 +19,7 @@ from trust.generic import (
     ObjectListView,
 )
 from trust.permissions import ADD, CHANGE, VIEW, user_can
+from trust.sections import Block, Field, RecentHistory, Related, Summary, Text, add_button
 
 from .. import services
 from ..exports import DEFAULT_COMMITTEE
@@ -47,25 +51,44 @@ class AuditDetailView(ObjectDetailView):
     # What the download form shows: set to what was sent when a download is refused, so the
     # corrected form downloads the file asked for, not the defaults.
     download = None
+    sections = [
+        Summary(
+            "auditor",
+            "audited_body",
+            "report_date",
+            Field("reference", hide_empty=True),
+            Field("Priority scale", "priority_scale", link=False),
+            narrow=False,
+        ),
+        Text(None, "summary"),
+        Block("recommendations/audit_tools.html"),
+        Related(
+            "Recommendations",
+            "recommendations/recommendation_rows.html",
+            "recommendations",
+            empty="This audit has no recommendations yet.",
+            show_audit=False,
+            today=lambda view, context: clock.today(),
+            button=add_button(
+                "Add a recommendation", "recommendations:recommendation_create", Recommendation
+            ),
+        ),
+    ]
 
     def optimise(self, queryset):
         return queryset.select_related("priority_scale")
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["download"] = self.download or {"format": "xlsx", "committee": DEFAULT_COMMITTEE}
         user = self.request.user
-        context["recommendations"] = (
-            Recommendation.objects.restrict(user)
+        return super().get_context_data(
+            download=self.download or {"format": "xlsx", "committee": DEFAULT_COMMITTEE},
+            recommendations=Recommendation.objects.restrict(user)
             .filter(audit=self.object)
             .select_related("priority")
             .prefetch_related(OFFICERS)
-            .with_progress(user)
+            .with_progress(user),
+            **kwargs,
         )
-        context["can_add_recommendation"] = (
-            user_can(user, ADD, Recommendation) and context["can_change"]
-        )
-        return context
 
 
 class AuditEditView(ObjectEditView):
@@ -103,7 +126,47 @@ class RecommendationMixin:
         return audit_crumbs(obj.audit) if obj else []
 
 
-class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
+class RecommendationDetailView(RecommendationMixin, CarrierMixin, ObjectDetailView):
+    page_title = "{object.display_name}"
+    caption = "{object.audit}"
+    heading = "Recommendation {object.number}"
+    sections = [
+        Block("recommendations/recommendation_status.html"),
+        Summary(
+            "audit",
+            Field("Report section", "section", empty="—"),
+            Field("Recommendation", "text"),
+            Field("Management response", "management_response", empty="—"),
+            Field("Responsibility and timescale (as written)", "responsibility", empty="—"),
+            Field("Timescale (as written)", "timescale", empty="—"),
+            Field("Dates it means", "due_dates", sep="; ", empty="No date (ongoing)"),
+            Field("Responsible officers", "officers", empty="None named"),
+            Field("Components", "components", link=False, empty="—"),
+            Field(
+                "Linked recommendations",
+                "visible_related",
+                as_="linked",
+                include="recommendations/linked_recommendations.html",
+            ),
+            Field(
+                "Auditor's verification",
+                key="verifications",
+                as_="verifications",
+                include="recommendations/verifications.html",
+            ),
+            Field(
+                "Linked risks",
+                "visible_risks",
+                as_="risks",
+                include="recommendations/linked_risks.html",
+            ),
+            narrow=False,
+        ),
+        ActionPlan(empty="There is no action plan yet.", no_plan="There is no action plan yet."),
+        ProgressUpdates(),
+        RecentHistory(full_link="Full history of recommendation {object.number}"),
+    ]
+
     def optimise(self, queryset):
         user = self.request.user
         return (
@@ -131,35 +194,32 @@ class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
             )
         )
 
+    def get_actions(self, context):
+        can_verify = user_can(self.request.user, ADD, Verification)
+        url = partial(reverse, args=[self.object.pk])
+        return [
+            *(
+                [("Change status", url("recommendations:recommendation_status"), False)]
+                if context["can_change"]
+                else []
+            ),
+            *(
+                [("Record a verification", url("recommendations:verification_create"), False)]
+                if can_verify
+                else []
+            ),
+        ]
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        rec = self.object
-        context["actions"] = (
-            Action.objects.restrict(user)
-            .filter(plan=rec.action_plan_id)
-            .select_related("owner__partner")
-            .with_schedule()
-            .order_by("number")
-            if rec.action_plan_id
-            else Action.objects.none()
+        rec, user = self.object, self.request.user
+        context = super().get_context_data(
+            verifications=Verification.objects.restrict(user)
+            .filter(recommendation=rec)
+            .select_related("auditor"),
+            **kwargs,
         )
-        context["updates"] = (
-            ProgressUpdate.objects.restrict(user)
-            .filter(action__plan=rec.action_plan_id)
-            .select_related("action", "author__partner")
-            .order_by("-date", "-pk")
-            if rec.action_plan_id
-            else []
-        )
-        context["can_add_action"] = user_can(user, ADD, Action) and context["can_change"]
-        context["verifications"] = (
-            Verification.objects.restrict(user).filter(recommendation=rec).select_related("auditor")
-        )
-        context["can_verify"] = user_can(user, ADD, Verification)
         if context["can_change"]:  # drawn from every action: for those who see them all
             context["implied_status"] = RecommendationStatus(rec.implied_status())
-        context["entries"] = history_for(rec, user)[:5]
         return context
 
 

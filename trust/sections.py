@@ -1,0 +1,270 @@
+"""The sections of a detail page, declared once on its view.
+
+A detail page is ``generic/object_detail.html`` with the sections its view declares::
+
+    sections = [
+        Summary("short_name", "function", Field("Chair", "chair_display")),
+        Related("Members", "trust/membership_rows.html", "memberships", empty="None."),
+        Text("Description", "description", empty="No description has been recorded."),
+    ]
+
+Each section is bound to the page (``bind(view, context)``) and renders through a small
+partial under ``templates/sections/``. Values are shown as every page shows them: choices by
+their label, dates as "3 October 2007", yes/no, people with their organisation, and a linked
+record as a link only if the user may open it.
+"""
+
+import datetime
+
+from django.db import models
+from django.template.defaultfilters import linebreaksbr
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+
+from .permissions import ADD, sees_everything, user_can
+
+SCOPE = " that you can see"
+LINK = '<a class="govuk-link" href="{}">{}</a>'
+
+
+def resolve(obj, path):
+    """``obj.a.b`` for the path ``"a.b"``; a method on the way is called; None stops."""
+    value = obj
+    for part in path.split("."):
+        if value is None:
+            return None
+        value = getattr(value, part)
+        if callable(value) and not isinstance(value, models.Manager):
+            value = value()
+    return value
+
+
+def may_open(user, record):
+    """Whether ``user`` may open ``record``'s page: it has one, and it is in their scope."""
+    manager = type(record)._default_manager
+    if not hasattr(record, "get_absolute_url") or not hasattr(manager, "restrict"):
+        return False
+    return manager.restrict(user).filter(pk=record.pk).exists()
+
+
+def shown(value, *, user=None, empty="Not recorded"):
+    """A value as pages show it (HTML-safe)."""
+    from .templatetags.govuk import person_named
+
+    if value is None or value == "":
+        return empty
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    if isinstance(value, models.Model):
+        if value._meta.model_name == "person":
+            return person_named(value)
+        name = str(value)
+        if user is not None and may_open(user, value):
+            return format_html(
+                '<a class="govuk-link" href="{}">{}</a>', value.get_absolute_url(), name
+            )
+        return name
+    if isinstance(value, str) and "\n" in value:
+        return linebreaksbr(value)
+    return value
+
+
+def scoped(message, obj, context):
+    """An empty list's message: "{scope}" says " that you can see" to those who do not see
+    everything; "{object}" names the record."""
+    scope = "" if context.get("sees_everything") else SCOPE
+    return format_html(message, object=obj, scope=scope)
+
+
+class Field:
+    """One row of a summary list: a field's verbose name and display value, or a label and
+    an attribute path (a method is called) or ``key``, a value of the page's context. A list
+    of values is shown one by one, ``sep`` between them. ``include`` renders the value through
+    an existing partial that takes it as ``as_`` (and the record as ``object``); ``hide_empty``
+    drops the row when there is no value."""
+
+    def __init__(
+        self,
+        label,
+        path=None,
+        *,
+        key=None,
+        include=None,
+        as_="value",
+        empty="Not recorded",
+        hide_empty=False,
+        link=True,
+        sep="<br>",
+    ):
+        self.label, self.path, self.key = label, path, key
+        self.include, self.as_, self.empty = include, as_, empty
+        self.hide_empty, self.link, self.sep = hide_empty, link, sep
+
+    def label_and_path(self, obj):
+        if self.path or self.key:
+            return self.label, self.path
+        name = self.label.split(".")[-1]
+        field = obj._meta.get_field(name)
+        label = str(field.verbose_name)
+        path = f"get_{name}_display" if field.choices else self.label
+        return label[:1].upper() + label[1:], path
+
+    def row(self, obj, user, context):
+        label, path = self.label_and_path(obj)
+        value = context[self.key] if self.key else resolve(obj, path)
+        if hasattr(value, "all") and not isinstance(value, models.QuerySet):
+            value = value.all()
+        if self.hide_empty and value in (None, ""):
+            return None
+        if self.include:
+            return label, render_to_string(self.include, {self.as_: value, "object": obj})
+        who = user if self.link else None
+        if isinstance(value, (list, tuple, models.QuerySet)):
+            items = [shown(item, user=who) for item in value]
+            html = mark_safe(self.sep).join(conditional_escape(i) for i in items)
+            return label, html or self.empty
+        return label, shown(value, user=who, empty=self.empty)
+
+
+class Section:
+    """A part of a detail page: a heading and a partial template with its data."""
+
+    template = None
+
+    def __init__(self, heading=None, *, when=None, narrow=False, button=None):
+        self.heading, self.when, self.narrow, self.button = heading, when, narrow, button
+
+    def data(self, view, context):
+        return {}
+
+    def bind(self, view, context):
+        if self.when is not None and not self.when(view, context):
+            return None
+        data = self.data(view, context)
+        if data is None:
+            return None
+        button = self.button(view, context) if self.button else None
+        return {
+            "template": self.template,
+            "heading": self.heading,
+            "narrow": self.narrow,
+            "button": button,
+            **data,
+        }
+
+
+class Summary(Section):
+    """A summary list of the record's fields (names, ``Field``s or (label, path) pairs)."""
+
+    template = "sections/summary.html"
+
+    def __init__(self, *fields, heading=None, **options):
+        options.setdefault("narrow", True)
+        super().__init__(heading, **options)
+        self.fields = [
+            f if isinstance(f, Field) else Field(*((f,) if isinstance(f, str) else f))
+            for f in fields
+        ]
+
+    def data(self, view, context):
+        obj, user = view.object, view.request.user
+        return {
+            "rows": [r for r in (f.row(obj, user, context) for f in self.fields) if r is not None]
+        }
+
+
+class Text(Section):
+    """A heading and a text field of the record; ``empty`` when it is blank (no ``empty``:
+    the section is left out). ``inset`` sets it apart as a quoted document."""
+
+    template = "sections/text.html"
+
+    def __init__(self, heading, path, *, empty=None, inset=False, **options):
+        super().__init__(heading, **options)
+        self.path, self.empty, self.inset = path, empty, inset
+
+    def data(self, view, context):
+        value = resolve(view.object, self.path)
+        if not value and self.empty is None:
+            return None
+        return {"text": value, "empty": self.empty, "inset": self.inset}
+
+
+class Related(Section):
+    """A list of related records, rendered by an existing include with its parameters: the
+    rows are the page context's ``key`` (or ``rows(view, context)``), passed as ``as_``."""
+
+    template = "sections/related.html"
+
+    def __init__(self, heading, include, key=None, *, as_=None, rows=None, empty="", **params):
+        options = {k: params.pop(k) for k in ("when", "narrow", "button") if k in params}
+        super().__init__(heading, **options)
+        self.include, self.key, self.rows = include, key, rows
+        self.as_, self.empty, self.params = as_ or key, empty, params
+
+    def data(self, view, context):
+        rows = self.rows(view, context) if self.rows else context[self.key]
+        params = {k: (v(view, context) if callable(v) else v) for k, v in self.params.items()}
+        return {
+            "include": self.include,
+            "rows": rows,
+            "params": {self.as_: rows, **params},
+            "empty": scoped(self.empty, view.object, context),
+        }
+
+
+class Block(Section):
+    """A part of one page that fits no general section (a risk's scores, a meeting's
+    attendance): its own small partial, rendered with the page's context."""
+
+    def __init__(self, template, heading=None, **options):
+        super().__init__(heading, **options)
+        self.template = template
+
+
+class RecentHistory(Section):
+    """The record's latest changes and a link to its full history."""
+
+    template = "sections/recent_history.html"
+
+    def __init__(
+        self,
+        heading="Recent changes",
+        *,
+        limit=5,
+        show_record=True,
+        full_link="Full history of {object}",
+        **options,
+    ):
+        super().__init__(heading, **options)
+        self.limit, self.show_record, self.full_link = limit, show_record, full_link
+
+    def data(self, view, context):
+        from .changes import history_for
+
+        return {
+            "entries": history_for(view.object, view.request.user)[: self.limit],
+            "show_record": self.show_record,
+            "full_link": self.full_link.format(object=view.object) if self.full_link else "",
+        }
+
+
+def add_button(label, url_name, model):
+    """A section's button to add a ``model`` record under this one, for those who may."""
+
+    def button(view, context):
+        if context.get("can_change") and user_can(view.request.user, ADD, model):
+            return label, reverse(url_name, args=[view.object.pk])
+        return None
+
+    return button
+
+
+def bind_sections(view, context):
+    context.setdefault("sees_everything", sees_everything(view.request.user))
+    return [b for b in (s.bind(view, context) for s in view.get_sections()) if b is not None]
