@@ -18,6 +18,7 @@ from django.db.models.deletion import Collector, RestrictedError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import format_html
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
@@ -138,7 +139,8 @@ class ObjectListView(AccessMixin, FilterView):
 class ObjectDetailView(ObjectMixin, DetailView):
     """The generic detail page with the sections the view declares (``trust.sections``).
 
-    ``page_title``, ``caption`` and ``heading`` are format strings of ``{object}``;
+    ``page_title``, ``caption``, ``heading`` and ``object_label`` (what hidden text calls it)
+    are format strings of ``{object}``, or methods taking the object;
     ``get_actions`` adds buttons beside Edit: (label, URL, primary) for this user.
     """
 
@@ -150,7 +152,12 @@ class ObjectDetailView(ObjectMixin, DetailView):
         return self.sections
 
     def get_actions(self, context):
-        return []
+        """The page's buttons, in order: (label, URL, primary?); Edit for those who may."""
+        if not (context["can_change"] and context["edit_url"]):
+            return []
+        name = context.get("object_label") or self.object
+        edit = format_html('Edit<span class="govuk-visually-hidden"> {}</span>', name)
+        return [(edit, context["edit_url"], False)]
 
     def get_template_names(self):
         opts = self.model._meta
@@ -168,11 +175,11 @@ class ObjectDetailView(ObjectMixin, DetailView):
                 self.model, suffix, self.object.pk
             )
         for name in ("page_title", "caption", "heading", "object_label"):
-            if getattr(self, name):
-                context[name] = getattr(self, name).format(object=self.object)
-        actions = self.get_actions(context)
-        context["primary_actions"] = [(label, url) for label, url, first in actions if first]
-        context["extra_actions"] = [(label, url) for label, url, first in actions if not first]
+            value = getattr(self, name)
+            if value:
+                obj = self.object
+                context[name] = value(obj) if callable(value) else value.format(object=obj)
+        context["object_actions"] = self.get_actions(context)
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -50,8 +50,9 @@ def may_open(user, record):
     return manager.restrict(user).filter(pk=record.pk).exists()
 
 
-def shown(value, *, user=None, empty="Not recorded"):
-    """A value as pages show it (HTML-safe)."""
+def shown(value, *, user=None, empty="Not recorded", text=None, link=True):
+    """A value as pages show it: "Yes"/"No", "3 October 2007", a person with their
+    organisation, a record by ``text`` (or its name), linked if ``user`` may open it."""
     from .templatetags.govuk import person_named
 
     if value is None or value == "":
@@ -61,9 +62,11 @@ def shown(value, *, user=None, empty="Not recorded"):
     if isinstance(value, datetime.date):
         return date_format(value, "j F Y")
     if isinstance(value, models.Model):
-        if value._meta.model_name == "person":
-            return person_named(value)
-        name = str(value)
+        if value._meta.model_name == "person" and text is None:
+            return person_named(value, link=link)
+        name = text(value) if text else str(value)
+        if not link:
+            return name
         if user is not None and may_open(user, value):
             return format_html(
                 '<a class="govuk-link" href="{}">{}</a>', value.get_absolute_url(), name
@@ -86,7 +89,8 @@ class Field:
     an attribute path (a method is called) or ``key``, a value of the page's context. A list
     of values is shown one by one, ``sep`` between them. ``include`` renders the value through
     an existing partial that takes it as ``as_`` (and the record as ``object``); ``hide_empty``
-    drops the row when there is no value."""
+    drops the row when there is no value; ``text`` formats a record (``"{0.number}"``);
+    ``link=False`` never links it."""
 
     def __init__(
         self,
@@ -100,8 +104,9 @@ class Field:
         hide_empty=False,
         link=True,
         sep="<br>",
+        text=None,
     ):
-        self.label, self.path, self.key = label, path, key
+        self.label, self.path, self.key, self.text = label, path, key, text
         self.include, self.as_, self.empty = include, as_, empty
         self.hide_empty, self.link, self.sep = hide_empty, link, sep
 
@@ -116,6 +121,7 @@ class Field:
 
     def row(self, obj, user, context):
         label, path = self.label_and_path(obj)
+        label = mark_safe(label)  # declared text (a label or verbose name), never user input
         value = context[self.key] if self.key else resolve(obj, path)
         if hasattr(value, "all") and not isinstance(value, models.QuerySet):
             value = value.all()
@@ -123,12 +129,13 @@ class Field:
             return None
         if self.include:
             return label, render_to_string(self.include, {self.as_: value, "object": obj})
-        who = user if self.link else None
+        text = (lambda record: self.text.format(record, object=obj)) if self.text else None
+        options = {"user": user, "link": self.link, "text": text}
         if isinstance(value, (list, tuple, models.QuerySet)):
-            items = [shown(item, user=who) for item in value]
-            html = mark_safe(self.sep).join(conditional_escape(i) for i in items)
+            items = [shown(item, **options) for item in value]
+            html = mark_safe(self.sep.join(conditional_escape(i) for i in items))
             return label, html or self.empty
-        return label, shown(value, user=who, empty=self.empty)
+        return label, shown(value, empty=self.empty, **options)
 
 
 class Section:
@@ -151,7 +158,7 @@ class Section:
         button = self.button(view, context) if self.button else None
         return {
             "template": self.template,
-            "heading": self.heading,
+            "heading": mark_safe(self.heading) if self.heading else None,
             "narrow": self.narrow,
             "button": button,
             **data,
@@ -192,7 +199,7 @@ class Text(Section):
         value = resolve(view.object, self.path)
         if not value and self.empty is None:
             return None
-        return {"text": value, "empty": self.empty, "inset": self.inset}
+        return {"text": value, "empty": mark_safe(self.empty or ""), "inset": self.inset}
 
 
 class Related(Section):

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
@@ -5,7 +7,6 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from trust import clock
-from trust.changes import history_for
 from trust.generic import (
     ObjectDeleteView,
     ObjectDetailView,
@@ -17,9 +18,11 @@ from trust.generic import (
     current_values,
 )
 from trust.permissions import ADD, CHANGE, DELETE, REPORT, VIEW, user_can
+from trust.sections import Field, RecentHistory, Related, Summary
 from trust.services import STALE_EDIT, StaleEditError
 
 from .. import services
+from ..carriers import ProgressUpdates
 from ..filters import ActionFilterSet
 from ..forms import ActionForm, ActionSlipForm, ProgressUpdateForm, StatusForm, WithdrawForm
 from ..models import Action, ActionStatus, DueDateChange, HostedPriority, ProgressUpdate
@@ -69,6 +72,28 @@ class ActionListView(ObjectListView):
 
 class ActionDetailView(ObjectDetailView):
     model = Action
+    object_label = "action {object.number}"
+    sections = [
+        Summary(
+            Field("For", "plan.carrier", text="{object.carrier_name}", empty="—"),
+            Field("Action", "description"),
+            Field("Owner", "owner", text="{0.name} ({0.partner})", link=False),
+            Field("Timescale (as written)", "timescale", empty="—"),
+            Field("Original due date", "original_due_date", empty="Ongoing"),
+            Field("Current due date", "due_date", include="partners/action_due.html"),
+            Field("Times slipped", "slip_count"),
+            Field("Status", "status", include="partners/action_status.html"),
+            narrow=False,
+        ),
+        Related(
+            "Due date changes",
+            "partners/due_date_changes.html",
+            "date_changes",
+            empty="The due date has not changed.",
+        ),
+        ProgressUpdates(show_action=False),
+        RecentHistory(limit=10, full_link=None),
+    ]
 
     def optimise(self, queryset):
         return queryset.select_related("owner__partner", *ACTION_CARRIERS).with_schedule()
@@ -76,30 +101,39 @@ class ActionDetailView(ObjectDetailView):
     def parent_crumbs(self, obj=None):
         return carrier_crumbs(obj.plan.carrier) if obj else []
 
+    def page_title(self, action):
+        return f"{action} – {action.carrier_name or 'Action'}"
+
+    def caption(self, action):
+        carrier = f" of {action.carrier_name}" if action.carrier_name else ""
+        return f"Action {action.number}{carrier}"
+
+    def get_actions(self, context):
+        url = partial(reverse, args=[self.object.pk])
+        report = self.can(REPORT, self.object) and user_can(self.request.user, ADD, ProgressUpdate)
+        reporting = [
+            ("Add a progress update", url("partners:progressupdate_create"), True),
+            ("Change status", url("partners:action_status"), False),
+        ]
+        slip = [("Change due date", url("partners:action_slip"), False)]
+        return [
+            *(reporting if report else []),
+            *(slip if context["can_change"] else []),
+            *super().get_actions(context),
+        ]
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        action = self.object
-        user = self.request.user
-        updates = ProgressUpdate.objects.restrict(user).filter(action=action)
-        context["updates"] = updates.select_related("author__partner")
-        context["correctable_updates"] = set(
-            ProgressUpdate.objects.restrict(user, CHANGE)
+        action, user = self.object, self.request.user
+        updates = ProgressUpdate.objects.filter(action=action)
+        return super().get_context_data(
+            updates=updates.restrict(user).select_related("author__partner"),
+            correctable_updates=set(updates.restrict(user, CHANGE).values_list("pk", flat=True)),
+            withdrawable_updates=set(updates.restrict(user, DELETE).values_list("pk", flat=True)),
+            date_changes=DueDateChange.objects.restrict(user)
             .filter(action=action)
-            .values_list("pk", flat=True)
+            .select_related("agreed_by__partner"),
+            **kwargs,
         )
-        context["withdrawable_updates"] = set(
-            ProgressUpdate.objects.restrict(user, DELETE)
-            .filter(action=action)
-            .values_list("pk", flat=True)
-        )
-        context["date_changes"] = (
-            DueDateChange.objects.restrict(user)
-            .filter(action=action)
-            .select_related("agreed_by__partner")
-        )
-        context["can_report"] = self.can(REPORT, action) and user_can(user, ADD, ProgressUpdate)
-        context["entries"] = history_for(action, user)[:10]
-        return context
 
 
 class ActionCreateView(ObjectEditView):

@@ -6,14 +6,16 @@ relation it declares (``person.recommendations``), narrowed by the same ``restri
 
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 
 from trust import clock
-from trust.changes import history_for
 from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
-from trust.permissions import ADD, sees_contacts, user_can
+from trust.permissions import sees_contacts
+from trust.sections import Field, RecentHistory, Related, Summary, Text
 
+from ..carriers import ActionPlan, CarrierMixin, ProgressUpdates
 from ..filters import HostedPriorityFilterSet, PartnerFilterSet
-from ..models import Action, HostedPriority, Membership, Partner, Person, ProgressUpdate
+from ..models import HostedPriority, Membership, Partner, Person
 from ..querysets import ACTION_CARRIERS
 
 __all__ = [
@@ -123,8 +125,62 @@ class HostedPriorityListView(ObjectListView):
         return queryset.select_related("priority", "host", "monitoring_component")
 
 
-class HostedPriorityDetailView(ObjectDetailView):
+NOT_SET = mark_safe('<strong class="govuk-tag govuk-tag--red">Not set</strong>')
+
+
+def signed(label, path):
+    return Field(label, path, include="partners/partner_signed_date.html", as_="date")
+
+
+def done(label, path):
+    return Field(label, path, include="partners/hostedpriority_check.html", as_="done")
+
+
+class HostedPriorityDetailView(CarrierMixin, ObjectDetailView):
     model = HostedPriority
+    page_title = "{object} – Hosted priorities"
+    updates_limit = 20
+    sections = [
+        Summary(
+            Field("Priority", "priority", text="{0.number}. {0.title}"),
+            Field("Outcome", "priority.outcome", link=False, empty="Not linked to an outcome"),
+            Field("Host", "host"),
+            "kind",
+            Field("contributors", empty="No other partner contributes"),
+        ),
+        Text(None, "description", narrow=True),
+        Summary(
+            signed("Agreement signed by the director", "director_signed"),
+            signed("Agreement signed by the host", "host_signed"),
+            done("Risk assessment done", "risk_assessment_done"),
+            done("Appended to the host's strategy", "appended_to_strategy"),
+            Field(
+                "Action plan in place",
+                key="actions",
+                as_="actions",
+                include="partners/action_plan_in_place.html",
+            ),
+            Field("Monitoring board", "monitoring_component", empty=NOT_SET),
+            heading="Hosting checklist",
+        ),
+        Related(
+            "Indicators",
+            "partners/hostedpriority_indicators.html",
+            "indicators",
+            empty="The priority has no indicators yet.",
+        ),
+        ActionPlan(show_summary=True),
+        ProgressUpdates(),
+        Related(
+            "Linked risks",
+            "partners/hostedpriority_risks.html",
+            "risks",
+            hosted=lambda view, context: view.object,
+            empty="No risks are linked to this priority{scope}. Hosts record the risks of the "
+            "priorities they host in their own register.",
+        ),
+        RecentHistory(show_record=False, full_link="Full history of {object.title}"),
+    ]
 
     def optimise(self, queryset):
         return queryset.select_related(
@@ -132,32 +188,13 @@ class HostedPriorityDetailView(ObjectDetailView):
         ).prefetch_related("contributors")
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        hosted = self.object
-        context["actions"] = (
-            Action.objects.restrict(user)
-            .filter(plan=hosted.action_plan_id)
-            .select_related("owner__partner")
-            .with_schedule()
-            .order_by("number")
-            if hosted.action_plan_id
-            else Action.objects.none()
+        hosted, user = self.object, self.request.user
+        return super().get_context_data(
+            indicators=hosted.priority.indicators.restrict(user).with_latest_value(),
+            # Risks linked to the priority; the host's register is where they belong.
+            risks=hosted.risks.restrict(user).select_related("register", "owner"),
+            **kwargs,
         )
-        context["updates"] = (
-            ProgressUpdate.objects.restrict(user)
-            .filter(action__plan=hosted.action_plan_id)
-            .select_related("action", "author__partner")
-            .order_by("-date", "-pk")[:20]
-            if hosted.action_plan_id
-            else []
-        )
-        context["indicators"] = hosted.priority.indicators.restrict(user).with_latest_value()
-        # Risks linked to the priority; the host's register is where they belong.
-        context["risks"] = hosted.risks.restrict(user).select_related("register", "owner")
-        context["can_add_action"] = user_can(user, ADD, Action) and context["can_change"]
-        context["entries"] = history_for(hosted, user)[:5]
-        return context
 
 
 class HostedPriorityHistoryView(ObjectHistoryView):

@@ -195,19 +195,13 @@ class RecommendationDetailView(RecommendationMixin, CarrierMixin, ObjectDetailVi
         )
 
     def get_actions(self, context):
-        can_verify = user_can(self.request.user, ADD, Verification)
         url = partial(reverse, args=[self.object.pk])
+        status = [("Change status", url("recommendations:recommendation_status"), False)]
+        verify = [("Record a verification", url("recommendations:verification_create"), False)]
         return [
-            *(
-                [("Change status", url("recommendations:recommendation_status"), False)]
-                if context["can_change"]
-                else []
-            ),
-            *(
-                [("Record a verification", url("recommendations:verification_create"), False)]
-                if can_verify
-                else []
-            ),
+            *super().get_actions(context),
+            *(status if context["can_change"] else []),
+            *(verify if user_can(self.request.user, ADD, Verification) else []),
         ]
 
     def get_context_data(self, **kwargs):
