@@ -90,7 +90,8 @@ class Field:
     of values is shown one by one, ``sep`` between them. ``include`` renders the value through
     an existing partial that takes it as ``as_`` (and the record as ``object``); ``hide_empty``
     drops the row when there is no value; ``text`` formats a record (``"{0.number}"``);
-    ``link=False`` never links it."""
+    ``link=False`` never links it. ``path`` may be a function of the record; ``params`` one
+    giving the include's parameters; ``when`` names a context flag the row needs."""
 
     def __init__(
         self,
@@ -105,13 +106,16 @@ class Field:
         link=True,
         sep="<br>",
         text=None,
+        params=None,
+        when=None,
     ):
         self.label, self.path, self.key, self.text = label, path, key, text
+        self.params, self.when = params, when
         self.include, self.as_, self.empty = include, as_, empty
         self.hide_empty, self.link, self.sep = hide_empty, link, sep
 
     def label_and_path(self, obj):
-        if self.path or self.key:
+        if self.path or self.key or self.params:
             return self.label, self.path
         name = self.label.split(".")[-1]
         field = obj._meta.get_field(name)
@@ -120,9 +124,16 @@ class Field:
         return label[:1].upper() + label[1:], path
 
     def row(self, obj, user, context):
+        if self.when and not context.get(self.when):
+            return None
         label, path = self.label_and_path(obj)
         label = mark_safe(label)  # declared text (a label or verbose name), never user input
-        value = context[self.key] if self.key else resolve(obj, path)
+        if self.params:
+            return label, render_to_string(self.include, self.params(obj))
+        if self.key:
+            value = context[self.key]
+        else:
+            value = path(obj) if callable(path) else resolve(obj, path)
         if hasattr(value, "all") and not isinstance(value, models.QuerySet):
             value = value.all()
         if self.hide_empty and value in (None, ""):
@@ -139,7 +150,9 @@ class Field:
 
 
 class Section:
-    """A part of a detail page: a heading and a partial template with its data."""
+    """A part of a detail page: a heading and a partial template with its data. ``when``
+    names a context flag (or is a function of the view and context) the section needs;
+    ``narrow`` keeps it to two thirds of the page; ``button`` gives (label, URL) or None."""
 
     template = None
 
@@ -150,7 +163,10 @@ class Section:
         return {}
 
     def bind(self, view, context):
-        if self.when is not None and not self.when(view, context):
+        when = self.when
+        if when is not None and not (
+            context.get(when) if isinstance(when, str) else when(view, context)
+        ):
             return None
         data = self.data(view, context)
         if data is None:
@@ -221,7 +237,11 @@ class Related(Section):
             "include": self.include,
             "rows": rows,
             "params": {self.as_: rows, **params},
-            "empty": scoped(self.empty, view.object, context),
+            "empty": scoped(
+                self.empty(view, context) if callable(self.empty) else self.empty,
+                view.object,
+                context,
+            ),
         }
 
 
@@ -275,3 +295,20 @@ def add_button(label, url_name, model):
 def bind_sections(view, context):
     context.setdefault("sees_everything", sees_everything(view.request.user))
     return [b for b in (s.bind(view, context) for s in view.get_sections()) if b is not None]
+
+
+class RecommendationsOf(Related):
+    """The audit recommendations about this record (a risk, a component, a person): one
+    short table, its caption and empty message naming the record as ``{object}``."""
+
+    def __init__(self, heading, *, caption, empty, key="recommendations", rows=None, **options):
+        super().__init__(
+            heading,
+            "sections/recommendation_list.html",
+            key,
+            rows=rows,
+            as_="recommendations",
+            empty=empty,
+            caption=lambda view, context: caption.format(object=view.object),
+            **options,
+        )

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from trust import clock
 from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
 from trust.permissions import sees_contacts
-from trust.sections import Field, RecentHistory, Related, Summary, Text
+from trust.sections import Field, RecentHistory, RecommendationsOf, Related, Summary, Text
 
 from ..carriers import ActionPlan, CarrierMixin, ProgressUpdates
 from ..filters import HostedPriorityFilterSet, PartnerFilterSet
@@ -37,6 +37,17 @@ def partner_crumbs(partner):
     ]
 
 
+NOT_SET = mark_safe('<strong class="govuk-tag govuk-tag--red">Not set</strong>')
+
+
+def signed(label, path):
+    return Field(label, path, include="partners/partner_signed_date.html", as_="date")
+
+
+def done(label, path):
+    return Field(label, path, include="partners/hostedpriority_check.html", as_="done")
+
+
 # --- Partners -----------------------------------------------------------------------------
 
 
@@ -48,8 +59,59 @@ class PartnerListView(ObjectListView):
         return queryset.with_component_count()
 
 
+def attendance(label, attended, recorded):
+    return Field(
+        label,
+        include="partners/partner_attendance.html",
+        params=lambda p: {"attended": getattr(p, attended), "recorded": getattr(p, recorded)},
+    )
+
+
+def no_people(view, context):
+    if context["can_see_contacts"]:
+        return "No people have been recorded for this partner."
+    return "None of this partner's people is named on a record shared with you."
+
+
 class PartnerDetailView(ObjectDetailView):
     model = Partner
+    page_title = "{object} – Partners"
+    sections = [
+        Summary(
+            Field("short_name", hide_empty=True),
+            "sector",
+            Field("Under the duty to co-operate", "duty_to_cooperate"),
+            signed("Partnership agreement signed", "agreement_signed"),
+            signed("Information sharing protocol signed", "isp_signed"),
+            attendance("Attendance in the last 12 months", "recent_attended", "recent_recorded"),
+            attendance("Attendance, all time", "meetings_attended", "meetings_recorded"),
+        ),
+        Text("Notes", "notes", narrow=True),
+        Related(
+            "People",
+            "partners/partner_people.html",
+            as_="people",
+            empty=no_people,
+            rows=lambda view, context: view.object.visible_people,
+            partner=lambda view, context: view.object,
+            can_see_contacts=lambda view, context: context["can_see_contacts"],
+        ),
+        Related(
+            "Components it sits on",
+            "partners/partner_memberships.html",
+            as_="memberships",
+            rows=lambda view, context: view.object.current_memberships,
+            partner=lambda view, context: view.object,
+            empty="This partner does not sit on any component.",
+        ),
+        Related(
+            "Hosted priorities",
+            "partners/partner_hosted.html",
+            "hosted_priorities",
+            partner=lambda view, context: view.object,
+            empty="This partner hosts or contributes to no priority{scope}.",
+        ),
+    ]
 
     def optimise(self, queryset):
         user = self.request.user
@@ -65,16 +127,15 @@ class PartnerDetailView(ObjectDetailView):
         )
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        partner = self.object
-        context["hosted_priorities"] = (
-            HostedPriority.objects.restrict(self.request.user)
+        partner, user = self.object, self.request.user
+        return super().get_context_data(
+            hosted_priorities=HostedPriority.objects.restrict(user)
             .filter(Q(host=partner) | Q(contributors=partner))
             .distinct()
-            .select_related("priority", "host", "monitoring_component")
+            .select_related("priority", "host", "monitoring_component"),
+            can_see_contacts=sees_contacts(user, partner.pk),
+            **kwargs,
         )
-        context["can_see_contacts"] = sees_contacts(self.request.user, partner.pk)
-        return context
 
 
 class PartnerHistoryView(ObjectHistoryView):
@@ -92,22 +153,45 @@ class PersonMixin:
 
 
 class PersonDetailView(PersonMixin, ObjectDetailView):
+    page_title = "{object} – {object.partner}"
+    sections = [
+        Summary(
+            Field("job_title"),
+            Field("Partner", "partner"),
+            Field("Email", "email", include="partners/email.html", when="can_see_contacts"),
+            Field("Can sign in", lambda p: p.user_id is not None, when="can_see_contacts"),
+        ),
+        Related(
+            "Actions they own",
+            "partners/action_rows.html",
+            "actions",
+            when="can_see_contacts",
+            show_carrier=True,
+            caption="Actions they own, overdue first",
+            empty="{object} owns no actions{scope}.",
+        ),
+        RecommendationsOf(
+            "Audit recommendations they are responsible for",
+            when="can_see_contacts",
+            caption="Audit recommendations {object} is a responsible officer for",
+            empty="{object} is not a responsible officer for any audit recommendation{scope}.",
+        ),
+    ]
+
     def optimise(self, queryset):
         return queryset.select_related("partner")
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        person = self.object
-        context["actions"] = (
-            person.actions.restrict(user)
+        person, user = self.object, self.request.user
+        return super().get_context_data(
+            actions=person.actions.restrict(user)
             .select_related("owner__partner", *ACTION_CARRIERS)
             .with_schedule()
-            .overdue_first(clock.today())
+            .overdue_first(clock.today()),
+            recommendations=person.recommendations.restrict(user).select_related("audit"),
+            can_see_contacts=sees_contacts(user, person.partner_id),
+            **kwargs,
         )
-        context["recommendations"] = person.recommendations.restrict(user).select_related("audit")
-        context["can_see_contacts"] = sees_contacts(user, person.partner_id)
-        return context
 
 
 class PersonHistoryView(PersonMixin, ObjectHistoryView):
@@ -123,17 +207,6 @@ class HostedPriorityListView(ObjectListView):
 
     def optimise(self, queryset):
         return queryset.select_related("priority", "host", "monitoring_component")
-
-
-NOT_SET = mark_safe('<strong class="govuk-tag govuk-tag--red">Not set</strong>')
-
-
-def signed(label, path):
-    return Field(label, path, include="partners/partner_signed_date.html", as_="date")
-
-
-def done(label, path):
-    return Field(label, path, include="partners/hostedpriority_check.html", as_="done")
 
 
 class HostedPriorityDetailView(CarrierMixin, ObjectDetailView):
