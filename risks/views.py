@@ -7,9 +7,11 @@ relation it declares (``risk.recommendations``), narrowed by the same ``restrict
 from django.db.models import Prefetch
 from django.urls import reverse
 
-from partners.models import Action, HostedPriority, Partner, Person
+from partners.carriers import ActionPlan, CarrierMixin
+from partners.models import HostedPriority, Partner, Person
 from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
 from trust.models import Component
+from trust.sections import Block, Field, RecommendationsOf, Related, Summary, Text
 
 from .filters import RiskRegisterFilterSet
 from .models import Risk, RiskControl, RiskRegister
@@ -52,17 +54,39 @@ class RiskRegisterListView(ObjectListView):
         return context
 
 
+def months(register):
+    n = register.review_interval_months
+    return f"{n} month{'' if n == 1 else 's'}"
+
+
 class RiskRegisterDetailView(ObjectDetailView):
     model = RiskRegister
+    page_title = "{object} – Risk registers"
+    sections = [
+        Summary(
+            "kind",
+            Field("Register of", lambda r: r, include="risks/register_of.html", as_="register"),
+            Field("Owner", "owner", include="risks/owner.html", as_="owner"),
+            Field("Reviewed every", months),
+            Field("Last reviewed", "last_reviewed", empty="Never"),
+            Field("Next review", lambda r: r, include="risks/next_review.html", as_="register"),
+        ),
+        Text(None, "description", narrow=True),
+        Related(
+            "Risks",
+            "risks/register_risks.html",
+            "risks",
+            register=lambda view, context: view.object,
+            empty="This register has no risks{scope}.",
+        ),
+    ]
 
     def optimise(self, queryset):
         return queryset.select_related("component", "partner").prefetch_related(owner_named())
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        context["risks"] = self.object.risks.restrict(user).prefetch_related(owner_named())
-        return context
+        risks = self.object.risks.restrict(self.request.user).prefetch_related(owner_named())
+        return super().get_context_data(risks=risks, **kwargs)
 
 
 class RiskRegisterHistoryView(ObjectHistoryView):
@@ -76,7 +100,48 @@ class RiskMixin:
         return register_crumbs(obj.register) if obj else []
 
 
-class RiskDetailView(RiskMixin, ObjectDetailView):
+def visible(name):
+    return lambda view, context: getattr(view.object, name)
+
+
+class RiskDetailView(RiskMixin, CarrierMixin, ObjectDetailView):
+    page_title = "{object} – {object.register}"
+    sections = [
+        Summary(
+            Field("Register", "register", text="{0.name}"),
+            Field("Status", lambda r: r, include="risks/risk_status.html", as_="risk"),
+            Field("Owner", "owner", include="risks/owner.html", as_="owner"),
+            Field("Review date", "review_date", empty="Not set"),
+            Field("Cause", "cause"),
+            Field("Consequence", "consequence"),
+        ),
+        Block("risks/risk_scores.html", "Scores"),
+        Related(
+            "Existing controls",
+            "risks/risk_controls.html",
+            rows=visible("visible_controls"),
+            as_="controls",
+            empty="No controls have been recorded for this risk.",
+        ),
+        Text(
+            "Contingency plan", "contingency_plan", empty="No contingency plan has been recorded."
+        ),
+        ActionPlan("Further actions", caption="Further actions of this risk"),
+        Related(
+            "Linked hosted priorities",
+            "risks/risk_hosted.html",
+            rows=visible("visible_hosted_priorities"),
+            as_="hosted_priorities",
+            empty="This risk is not linked to a hosted priority{scope}.",
+        ),
+        RecommendationsOf(
+            "Linked audit recommendations",
+            rows=visible("visible_recommendations"),
+            caption="Audit recommendations linked to this risk",
+            empty="This risk is not linked to an audit recommendation{scope}.",
+        ),
+    ]
+
     def optimise(self, queryset):
         user = self.request.user
         recommendations = Risk._meta.get_field("recommendations").related_model
@@ -96,21 +161,6 @@ class RiskDetailView(RiskMixin, ObjectDetailView):
                 to_attr="visible_recommendations",
             ),
         )
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        risk = self.object
-        context["actions"] = (
-            Action.objects.restrict(user)
-            .filter(plan=risk.action_plan_id)
-            .select_related("owner__partner")
-            .with_schedule()
-            .order_by("number")
-            if risk.action_plan_id
-            else Action.objects.none()
-        )
-        return context
 
 
 class RiskHistoryView(RiskMixin, ObjectHistoryView):
