@@ -172,9 +172,12 @@ class Section:
         if data is None:
             return None
         button = self.button(view, context) if self.button else None
+        heading = self.heading
+        if callable(heading):  # a function of the record: its text is escaped
+            heading = conditional_escape(heading(view.object))
         return {
             "template": self.template,
-            "heading": mark_safe(self.heading) if self.heading else None,
+            "heading": mark_safe(heading) if heading else None,
             "narrow": self.narrow,
             "button": button,
             **data,
@@ -203,7 +206,8 @@ class Summary(Section):
 
 class Text(Section):
     """A heading and a text field of the record; ``empty`` when it is blank (no ``empty``:
-    the section is left out). ``inset`` sets it apart as a quoted document."""
+    the section is left out). ``inset`` sets it apart as a quoted document. The heading and
+    ``empty`` may be functions of the record."""
 
     template = "sections/text.html"
 
@@ -215,7 +219,8 @@ class Text(Section):
         value = resolve(view.object, self.path)
         if not value and self.empty is None:
             return None
-        return {"text": value, "empty": mark_safe(self.empty or ""), "inset": self.inset}
+        empty = self.empty(view.object) if callable(self.empty) else mark_safe(self.empty or "")
+        return {"text": value, "empty": empty, "inset": self.inset}
 
 
 class Related(Section):

@@ -19,11 +19,13 @@ from django.db.models import (
     When,
 )
 from django.urls import reverse
+from django.utils.formats import date_format
 
 from . import clock
 from .filters import ComponentFilterSet, PriorityFilterSet
 from .generic import ObjectDetailView, ObjectHistoryView, ObjectListView
 from .models import Component, Indicator, IndicatorValue, Meeting, Plan, Priority
+from .sections import Block, Field, RecommendationsOf, Related, Summary, Text
 
 RECENT_MEETINGS = 10
 PRESENT = Q(attendance__status="present")
@@ -65,8 +67,67 @@ class ComponentListView(ObjectListView):
         )
 
 
+def chair(component):
+    """Its chair's organisation and representative: the first current member, if chair."""
+    first = (component.current_memberships or [None])[0]
+    if first is None or first.role != "chair":
+        return "No chair recorded"
+    who = first.representative
+    return f"{first.partner.name} ({who.name})" if who else first.partner.name
+
+
+def document(component):
+    return component.get_governing_document_display()
+
+
+def visible(name):
+    return lambda view, context: getattr(view.object, name)
+
+
+def this(obj):
+    return obj
+
+
 class ComponentDetailView(ObjectDetailView):
     model = Component
+    page_title = "{object} – Components"
+    sections = [
+        Summary(
+            Field("short_name", hide_empty=True),
+            "function",
+            Field("Governed by", this, include="trust/governed_by.html", as_="component"),
+            Field("Chair", chair),
+            Field("Risk register", this, include="trust/component_register.html", as_="component"),
+        ),
+        Block(
+            "trust/component_no_register.html",
+            when=lambda view, context: not view.object.has_register,
+            narrow=True,
+        ),
+        Text("Description", "description", empty="No description has been recorded.", narrow=True),
+        Text(
+            document,
+            "governing_document_text",
+            inset=True,
+            narrow=True,
+            empty=lambda c: f"The text of the {document(c).lower()} has not been recorded.",
+        ),
+        Related(
+            "Members",
+            "trust/component_members.html",
+            rows=visible("current_memberships"),
+            as_="memberships",
+            component=lambda view, context: view.object,
+            empty="This component has no member partners recorded.",
+        ),
+        Block("trust/component_meetings.html", "Meetings"),
+        RecommendationsOf(
+            "Audit recommendations about this component",
+            rows=visible("visible_recommendations"),
+            caption="Audit recommendations that concern {object}",
+            empty="No audit recommendations concern this component{scope}.",
+        ),
+    ]
 
     def optimise(self, queryset):
         user = self.request.user
@@ -135,6 +196,22 @@ class MeetingMixin:
 
 
 class MeetingDetailView(MeetingMixin, ObjectDetailView):
+    heading = "{object.title}"
+    sections = [
+        Summary(Field("Component", "component"), Field("Date", "date"), Field("location")),
+        Text("Notes", "notes", narrow=True),
+        Related(
+            "Attendance",
+            "trust/meeting_attendance.html",
+            rows=visible("rows"),
+            as_="rows",
+            empty="No attendance has been recorded for this meeting.",
+        ),
+    ]
+
+    def page_title(self, meeting):
+        return f"{meeting.title}, {date_format(meeting.date, 'j F Y')} – {meeting.component}"
+
     def optimise(self, queryset):
         attendance = related_model(Meeting, "attendance")
         return queryset.select_related("component").prefetch_related(
@@ -157,6 +234,15 @@ class MeetingHistoryView(MeetingMixin, ObjectHistoryView):
 
 class PlanDetailView(ObjectDetailView):
     model = Plan
+    page_title = "{object} – Plans"
+    sections = [
+        Summary(
+            Field("Years", lambda plan: f"{plan.start_year} to {plan.end_year}"),
+            Field("Outcomes", lambda plan: len(plan.outcomes.all())),
+            narrow=False,
+        ),
+        Block("trust/plan_outcomes.html"),
+    ]
 
     def optimise(self, queryset):
         return queryset.prefetch_related(
@@ -207,6 +293,29 @@ class PriorityMixin:
 
 
 class PriorityDetailView(PriorityMixin, ObjectDetailView):
+    page_title = "Priority {object.number}: {object} – Priorities"
+    sections = [
+        Summary(
+            Field("Number", "number"),
+            Field("Plan", "plan"),
+            Field("Outcome", "outcome", link=False, empty="Not linked to an outcome"),
+            narrow=False,
+        ),
+        Related(
+            "Indicators",
+            "trust/priority_indicators.html",
+            as_="indicators",
+            rows=lambda view, context: view.object.indicators.all(),
+            empty="This priority has no indicators recorded.",
+        ),
+        Related(
+            "Hosted priorities",
+            "trust/priority_hosted.html",
+            "hosted_priorities",
+            empty="No partner hosts this priority{scope}.",
+        ),
+    ]
+
     def optimise(self, queryset):
         latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-period_end")
         return queryset.select_related("plan", "outcome").prefetch_related(
