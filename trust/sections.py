@@ -42,17 +42,23 @@ def resolve(obj, path):
     return value
 
 
-def may_open(user, record):
-    """Whether ``user`` may open ``record``'s page: it has one, and it is in their scope."""
-    manager = type(record)._default_manager
-    if not hasattr(record, "get_absolute_url") or not hasattr(manager, "restrict"):
-        return False
-    return manager.restrict(user).filter(pk=record.pk).exists()
+def openable(user, records):
+    """The pks of ``records`` (of one model) whose pages ``user`` may open: one query."""
+    records = [r for r in records if r is not None]
+    if not records or user is None:
+        return set()
+    model = type(records[0])
+    manager = model._default_manager
+    if not hasattr(model, "get_absolute_url") or not hasattr(manager, "restrict"):
+        return set()
+    pks = [r.pk for r in records]
+    return set(manager.restrict(user).filter(pk__in=pks).values_list("pk", flat=True))
 
 
-def shown(value, *, user=None, empty="Not recorded", text=None, link=True):
+def shown(value, *, user=None, empty="Not recorded", text=None, link=True, opened=None):
     """A value as pages show it: "Yes"/"No", "3 October 2007", a person with their
-    organisation, a record by ``text`` (or its name), linked if ``user`` may open it."""
+    organisation, a record by ``text`` (or its name), linked if ``user`` may open it
+    (``opened``: the pks already known to be open to them)."""
     from .templatetags.govuk import person_named
 
     if value is None or value == "":
@@ -65,12 +71,10 @@ def shown(value, *, user=None, empty="Not recorded", text=None, link=True):
         if value._meta.model_name == "person" and text is None:
             return person_named(value, link=link)
         name = text(value) if text else str(value)
-        if not link:
-            return name
-        if user is not None and may_open(user, value):
-            return format_html(
-                '<a class="govuk-link" href="{}">{}</a>', value.get_absolute_url(), name
-            )
+        if opened is None:
+            opened = openable(user, [value]) if link else set()
+        if link and value.pk in opened:
+            return format_html(LINK, value.get_absolute_url(), name)
         return name
     if isinstance(value, str) and "\n" in value:
         return linebreaksbr(value)
@@ -143,6 +147,9 @@ class Field:
         text = (lambda record: self.text.format(record, object=obj)) if self.text else None
         options = {"user": user, "link": self.link, "text": text}
         if isinstance(value, (list, tuple, models.QuerySet)):
+            value = list(value)
+            records = [v for v in value if isinstance(v, models.Model)]
+            options["opened"] = openable(user, records) if self.link else set()
             items = [shown(item, **options) for item in value]
             html = mark_safe(self.sep.join(conditional_escape(i) for i in items))
             return label, html or self.empty
