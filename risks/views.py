@@ -14,7 +14,7 @@ from trust.models import Component
 from trust.sections import Block, Field, RecommendationsOf, Related, Summary, Text
 
 from .filters import RiskRegisterFilterSet
-from .models import Risk, RiskControl, RiskRegister
+from .models import Risk, RiskRegister
 from .querysets import components_without_register, hosts_without_register
 
 
@@ -100,67 +100,45 @@ class RiskMixin:
         return register_crumbs(obj.register) if obj else []
 
 
-def visible(name):
-    return lambda view, context: getattr(view.object, name)
+NONE = "No controls have been recorded for this risk."
+NO_CONTINGENCY = "No contingency plan has been recorded."
 
 
 class RiskDetailView(RiskMixin, CarrierMixin, ObjectDetailView):
     page_title = "{object} – {object.register}"
+    select_related = ("register", "action_plan")
+    prefetch_related = (owner_named(),)
+    visible_related = {
+        "controls": (),
+        "hosted_priorities": ("host", "priority"),
+        "recommendations": ("audit",),
+    }
     sections = [
         Summary(
             Field("Register", "register", text="{0.name}"),
-            Field("Status", lambda r: r, include="risks/risk_status.html", as_="risk"),
+            Field("Status", include="risks/risk_status.html", as_="risk"),
             Field("Owner", "owner", include="risks/owner.html", as_="owner"),
             Field("Review date", "review_date", empty="Not set"),
             Field("Cause", "cause"),
             Field("Consequence", "consequence"),
         ),
         Block("risks/risk_scores.html", "Scores"),
-        Related(
-            "Existing controls",
-            "risks/risk_controls.html",
-            rows=visible("visible_controls"),
-            as_="controls",
-            empty="No controls have been recorded for this risk.",
-        ),
-        Text(
-            "Contingency plan", "contingency_plan", empty="No contingency plan has been recorded."
-        ),
+        Related("Existing controls", "risks/risk_controls.html", "visible_controls", empty=NONE),
+        Text("Contingency plan", "contingency_plan", empty=NO_CONTINGENCY),
         ActionPlan("Further actions", caption="Further actions of this risk"),
         Related(
             "Linked hosted priorities",
             "risks/risk_hosted.html",
-            rows=visible("visible_hosted_priorities"),
-            as_="hosted_priorities",
+            "visible_hosted_priorities",
             empty="This risk is not linked to a hosted priority{scope}.",
         ),
         RecommendationsOf(
             "Linked audit recommendations",
-            rows=visible("visible_recommendations"),
+            key="visible_recommendations",
             caption="Audit recommendations linked to this risk",
             empty="This risk is not linked to an audit recommendation{scope}.",
         ),
     ]
-
-    def optimise(self, queryset):
-        user = self.request.user
-        recommendations = Risk._meta.get_field("recommendations").related_model
-        return queryset.select_related("register", "action_plan").prefetch_related(
-            owner_named(),
-            Prefetch(
-                "controls", queryset=RiskControl.objects.restrict(user), to_attr="visible_controls"
-            ),
-            Prefetch(
-                "hosted_priorities",
-                queryset=HostedPriority.objects.restrict(user).select_related("host", "priority"),
-                to_attr="visible_hosted_priorities",
-            ),
-            Prefetch(
-                "recommendations",
-                queryset=recommendations.objects.restrict(user).select_related("audit"),
-                to_attr="visible_recommendations",
-            ),
-        )
 
 
 class RiskHistoryView(RiskMixin, ObjectHistoryView):

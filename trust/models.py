@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 
 from .history import TrackedHistory
 from .permissions import RestrictedQuerySet, Role, SharedQuerySet
-from .querysets import IndicatorQuerySet
+from .querysets import ComponentQuerySet, IndicatorQuerySet, MeetingQuerySet
 
 
 def choice_constraint(field: str, choices: type[models.Choices], name: str):
@@ -116,7 +116,7 @@ class Component(TrackedModel):
     governing_document_agreed = models.DateField(null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
-    objects = SharedQuerySet.as_manager()
+    objects = ComponentQuerySet.as_manager()
     history = TrackedHistory()
 
     class Meta:
@@ -142,7 +142,7 @@ class Meeting(TrackedModel):
     location = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
 
-    objects = SharedQuerySet.as_manager()
+    objects = MeetingQuerySet.as_manager()
     history = TrackedHistory(parent="component")
 
     class Meta:

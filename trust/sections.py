@@ -119,7 +119,7 @@ class Field:
         self.hide_empty, self.link, self.sep = hide_empty, link, sep
 
     def label_and_path(self, obj):
-        if self.path or self.key or self.params:
+        if self.path or self.key or self.params or self.include:
             return self.label, self.path
         name = self.label.split(".")[-1]
         field = obj._meta.get_field(name)
@@ -136,6 +136,8 @@ class Field:
             return label, render_to_string(self.include, self.params(obj))
         if self.key:
             value = context[self.key]
+        elif path is None:  # an include shown with the record itself
+            value = obj
         else:
             value = path(obj) if callable(path) else resolve(obj, path)
         if hasattr(value, "all") and not isinstance(value, models.QuerySet):
@@ -232,7 +234,9 @@ class Text(Section):
 
 class Related(Section):
     """A list of related records, rendered by an existing include with its parameters: the
-    rows are the page context's ``key`` (or ``rows(view, context)``), passed as ``as_``."""
+    rows are the page context's ``key``, else the record's attribute ``key`` (or
+    ``rows(view, context)``), passed as ``as_``, with the record as ``object``. ``empty`` (or
+    a function of the view and context giving it) is shown when there are none."""
 
     template = "sections/related.html"
 
@@ -243,17 +247,19 @@ class Related(Section):
         self.as_, self.empty, self.params = as_ or key, empty, params
 
     def data(self, view, context):
-        rows = self.rows(view, context) if self.rows else context[self.key]
+        if self.rows:
+            rows = self.rows(view, context)
+        else:
+            rows = context[self.key] if self.key in context else resolve(view.object, self.key)
+        if isinstance(rows, models.Manager):
+            rows = rows.all()
         params = {k: (v(view, context) if callable(v) else v) for k, v in self.params.items()}
+        empty = self.empty(view, context) if callable(self.empty) else self.empty
         return {
             "include": self.include,
             "rows": rows,
-            "params": {self.as_: rows, **params},
-            "empty": scoped(
-                self.empty(view, context) if callable(self.empty) else self.empty,
-                view.object,
-                context,
-            ),
+            "params": {self.as_: rows, "object": view.object, **params},
+            "empty": scoped(empty, view.object, context),
         }
 
 

@@ -7,16 +7,10 @@ layers above; this layer reads them only through the reverse relations those lay
 
 from django.db.models import (
     BooleanField,
-    Case,
     Count,
     ExpressionWrapper,
-    IntegerField,
-    OuterRef,
     Prefetch,
     Q,
-    Subquery,
-    Value,
-    When,
 )
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -24,7 +18,7 @@ from django.utils.formats import date_format
 from . import clock
 from .filters import ComponentFilterSet, PriorityFilterSet
 from .generic import ObjectDetailView, ObjectHistoryView, ObjectListView
-from .models import Component, Indicator, IndicatorValue, Meeting, Plan, Priority
+from .models import Component, Indicator, Meeting, Plan, Priority
 from .sections import Block, Field, RecommendationsOf, Related, Summary, Text
 
 RECENT_MEETINGS = 10
@@ -67,6 +61,10 @@ class ComponentListView(ObjectListView):
         )
 
 
+NO_MEMBERS = "This component has no member partners recorded."
+NO_ATTENDANCE = "No attendance has been recorded for this meeting."
+
+
 def chair(component):
     """Its chair's organisation and representative: the first current member, if chair."""
     first = (component.current_memberships or [None])[0]
@@ -76,109 +74,38 @@ def chair(component):
     return f"{first.partner.name} ({who.name})" if who else first.partner.name
 
 
-def document(component):
-    return component.get_governing_document_display()
-
-
-def visible(name):
-    return lambda view, context: getattr(view.object, name)
-
-
-def this(obj):
-    return obj
-
-
 class ComponentDetailView(ObjectDetailView):
     model = Component
+    visible_related = {"risk_register": (), "recommendations": ("audit",)}
     page_title = "{object} – Components"
     sections = [
         Summary(
             Field("short_name", hide_empty=True),
             "function",
-            Field("Governed by", this, include="trust/governed_by.html", as_="component"),
+            Field("Governed by", include="trust/governed_by.html", as_="component"),
             Field("Chair", chair),
-            Field("Risk register", this, include="trust/component_register.html", as_="component"),
+            Field("Risk register", include="trust/component_register.html", as_="component"),
         ),
-        Block(
-            "trust/component_no_register.html",
-            when=lambda view, context: not view.object.has_register,
-            narrow=True,
-        ),
+        Block("trust/component_no_register.html", narrow=True),
         Text("Description", "description", empty="No description has been recorded.", narrow=True),
-        Text(
-            document,
-            "governing_document_text",
-            inset=True,
-            narrow=True,
-            empty=lambda c: f"The text of the {document(c).lower()} has not been recorded.",
-        ),
-        Related(
-            "Members",
-            "trust/component_members.html",
-            rows=visible("current_memberships"),
-            as_="memberships",
-            component=lambda view, context: view.object,
-            empty="This component has no member partners recorded.",
-        ),
+        Block("trust/component_document.html", narrow=True),
+        Related("Members", "trust/component_members.html", "current_memberships", empty=NO_MEMBERS),
         Block("trust/component_meetings.html", "Meetings"),
         RecommendationsOf(
             "Audit recommendations about this component",
-            rows=visible("visible_recommendations"),
+            key="visible_recommendations",
             caption="Audit recommendations that concern {object}",
             empty="No audit recommendations concern this component{scope}.",
         ),
     ]
 
     def optimise(self, queryset):
-        user = self.request.user
-        memberships = related_model(Component, "memberships")
-        registers = related_model(Component, "risk_register")
-        recommendations = related_model(Component, "recommendations")
-        chair_first = Case(
-            When(role="chair", then=Value(0)),
-            When(role="vice_chair", then=Value(1)),
-            default=Value(2),
-            output_field=IntegerField(),
-        )
-        return queryset.annotate(has_register=HAS_REGISTER).prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=memberships.objects.filter(ended__isnull=True)
-                # A shared record names its people: representatives, with their partner.
-                .select_related("partner", "representative")
-                .order_by(chair_first, "partner__name"),
-                to_attr="current_memberships",
-            ),
-            Prefetch(
-                "risk_register",
-                queryset=registers.objects.restrict(user),
-                to_attr="visible_risk_register",
-            ),
-            Prefetch(
-                "recommendations",
-                queryset=recommendations.objects.restrict(user).select_related("audit"),
-                to_attr="visible_recommendations",
-            ),
-        )
+        return super().optimise(queryset).with_register().with_current_members()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        today = clock.today()
-        meetings = (
-            Meeting.objects.restrict(self.request.user)
-            .filter(component=self.object)
-            .annotate(
-                attended=Count("attendance", filter=PRESENT, distinct=True),
-                recorded=Count("attendance", distinct=True),
-            )
-        )
-        context["meeting_count"] = meetings.count()
-        context["upcoming_meetings"] = meetings.filter(date__gte=today).order_by("date")
-        context["recent_meetings"] = meetings.filter(date__lt=today).order_by("-date")[
-            :RECENT_MEETINGS
-        ]
-        context["recent_limit"] = RECENT_MEETINGS
-        return context
+        meetings = Meeting.objects.restrict(self.request.user).filter(component=self.object)
+        meetings = meetings.with_attendance_counts().timeline(clock.today(), RECENT_MEETINGS)
+        return super().get_context_data(meetings=meetings, **kwargs)
 
 
 class ComponentHistoryView(ObjectHistoryView):
@@ -197,32 +124,18 @@ class MeetingMixin:
 
 class MeetingDetailView(MeetingMixin, ObjectDetailView):
     heading = "{object.title}"
+    select_related = ("component",)
     sections = [
         Summary(Field("Component", "component"), Field("Date", "date"), Field("location")),
         Text("Notes", "notes", narrow=True),
-        Related(
-            "Attendance",
-            "trust/meeting_attendance.html",
-            rows=visible("rows"),
-            as_="rows",
-            empty="No attendance has been recorded for this meeting.",
-        ),
+        Related("Attendance", "trust/meeting_attendance.html", "rows", empty=NO_ATTENDANCE),
     ]
 
     def page_title(self, meeting):
         return f"{meeting.title}, {date_format(meeting.date, 'j F Y')} – {meeting.component}"
 
     def optimise(self, queryset):
-        attendance = related_model(Meeting, "attendance")
-        return queryset.select_related("component").prefetch_related(
-            Prefetch(
-                "attendance",
-                queryset=attendance.objects.select_related("partner", "person").order_by(
-                    "partner__name"
-                ),
-                to_attr="rows",
-            )
-        )
+        return super().optimise(queryset).with_attendance()
 
 
 class MeetingHistoryView(MeetingMixin, ObjectHistoryView):
@@ -234,6 +147,14 @@ class MeetingHistoryView(MeetingMixin, ObjectHistoryView):
 
 class PlanDetailView(ObjectDetailView):
     model = Plan
+    prefetch_related = (
+        Prefetch("outcomes__priorities", queryset=Priority.objects.order_by("number")),
+        Prefetch(
+            "priorities",
+            queryset=Priority.objects.filter(outcome__isnull=True).order_by("number"),
+            to_attr="without_outcome",
+        ),
+    )
     page_title = "{object} – Plans"
     sections = [
         Summary(
@@ -243,16 +164,6 @@ class PlanDetailView(ObjectDetailView):
         ),
         Block("trust/plan_outcomes.html"),
     ]
-
-    def optimise(self, queryset):
-        return queryset.prefetch_related(
-            Prefetch("outcomes__priorities", queryset=Priority.objects.order_by("number")),
-            Prefetch(
-                "priorities",
-                queryset=Priority.objects.filter(outcome__isnull=True).order_by("number"),
-                to_attr="without_outcome",
-            ),
-        )
 
     def parent_crumbs(self, obj=None):
         return plan_crumbs()
@@ -293,6 +204,8 @@ class PriorityMixin:
 
 
 class PriorityDetailView(PriorityMixin, ObjectDetailView):
+    select_related = ("plan", "outcome")
+    prefetch_related = (Prefetch("indicators", queryset=Indicator.objects.with_latest_value()),)
     page_title = "Priority {object.number}: {object} – Priorities"
     sections = [
         Summary(
@@ -304,8 +217,7 @@ class PriorityDetailView(PriorityMixin, ObjectDetailView):
         Related(
             "Indicators",
             "trust/priority_indicators.html",
-            as_="indicators",
-            rows=lambda view, context: view.object.indicators.all(),
+            "indicators",
             empty="This priority has no indicators recorded.",
         ),
         Related(
@@ -315,18 +227,6 @@ class PriorityDetailView(PriorityMixin, ObjectDetailView):
             empty="No partner hosts this priority{scope}.",
         ),
     ]
-
-    def optimise(self, queryset):
-        latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-period_end")
-        return queryset.select_related("plan", "outcome").prefetch_related(
-            Prefetch(
-                "indicators",
-                queryset=Indicator.objects.annotate(
-                    latest_value=Subquery(latest.values("value")[:1]),
-                    latest_period=Subquery(latest.values("period")[:1]),
-                ),
-            )
-        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
