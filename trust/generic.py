@@ -136,17 +136,21 @@ class ObjectListView(AccessMixin, FilterView):
         return [("Home", reverse("home"))]
 
 
+EDIT = "edit"  # the Edit button, among a detail page's declared ``actions``
+
+
 class ObjectDetailView(ObjectMixin, DetailView):
     """The generic detail page with the sections the view declares (``trust.sections``).
 
     ``page_title``, ``caption``, ``heading`` and ``object_label`` (what hidden text calls it)
-    are format strings of ``{object}``, or methods taking the object;
-    ``get_actions`` adds buttons beside Edit: (label, URL, primary) for this user.
+    are format strings of ``{object}``, or methods taking the object; ``actions`` are the
+    buttons beside Edit (``get_actions``).
     """
 
     template_name = "generic/object_detail.html"
     sections = ()
     page_title = caption = heading = object_label = None
+    actions = (EDIT,)
     # What the page reads of the record, in a fixed number of queries: its own joins and
     # prefetches, and relations narrowed to what the user may see (``visible_<relation>``,
     # each relation naming what its records join).
@@ -173,12 +177,20 @@ class ObjectDetailView(ObjectMixin, DetailView):
         return self.sections
 
     def get_actions(self, context):
-        """The page's buttons, in order: (label, URL, primary?); Edit for those who may."""
-        if not (context["can_change"] and context["edit_url"]):
-            return []
-        name = context.get("object_label") or self.object
-        edit = format_html('Edit<span class="govuk-visually-hidden"> {}</span>', name)
-        return [(edit, context["edit_url"], False)]
+        """The page's buttons, in the order declared in ``actions``: ``EDIT``, or (label, URL
+        name, the context flag the user needs[, primary]); the URL takes the record's pk."""
+        buttons = []
+        for action in self.actions:
+            if action == EDIT:
+                if context["can_change"] and context["edit_url"]:
+                    name = context.get("object_label") or self.object
+                    label = format_html('Edit<span class="govuk-visually-hidden"> {}</span>', name)
+                    buttons.append((label, context["edit_url"], False))
+                continue
+            label, url_name, flag, *primary = action
+            if context.get(flag):
+                buttons.append((label, reverse(url_name, args=[self.object.pk]), bool(primary)))
+        return buttons
 
     def get_template_names(self):
         opts = self.model._meta

@@ -27,6 +27,7 @@ from django.utils.safestring import mark_safe
 from .permissions import ADD, sees_everything, user_can
 
 SCOPE = " that you can see"
+NOT_RECORDED = "Not recorded"
 LINK = '<a class="govuk-link" href="{}">{}</a>'
 
 
@@ -105,7 +106,7 @@ class Field:
         key=None,
         include=None,
         as_="value",
-        empty="Not recorded",
+        empty=None,
         hide_empty=False,
         link=True,
         sep="<br>",
@@ -154,8 +155,8 @@ class Field:
             options["opened"] = openable(user, records) if self.link else set()
             items = [shown(item, **options) for item in value]
             html = mark_safe(self.sep.join(conditional_escape(i) for i in items))
-            return label, html or self.empty
-        return label, shown(value, empty=self.empty, **options)
+            return label, html or self.empty or NOT_RECORDED
+        return label, shown(value, empty=self.empty or NOT_RECORDED, **options)
 
 
 class Section:
@@ -194,17 +195,21 @@ class Section:
 
 
 class Summary(Section):
-    """A summary list of the record's fields (names, ``Field``s or (label, path) pairs)."""
+    """A summary list of the record's fields (names, ``Field``s or (label, path) pairs);
+    ``empty`` is what an empty value says where its field does not say."""
 
     template = "sections/summary.html"
 
-    def __init__(self, *fields, heading=None, **options):
+    def __init__(self, *fields, heading=None, empty=NOT_RECORDED, **options):
         options.setdefault("narrow", True)
         super().__init__(heading, **options)
         self.fields = [
             f if isinstance(f, Field) else Field(*((f,) if isinstance(f, str) else f))
             for f in fields
         ]
+        for field in self.fields:  # what an empty value says, unless the field says
+            if field.empty is None:
+                field.empty = empty
 
     def data(self, view, context):
         obj, user = view.object, view.request.user

@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect
@@ -8,6 +6,7 @@ from django.urls import reverse
 
 from trust import clock
 from trust.generic import (
+    EDIT,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
@@ -17,7 +16,7 @@ from trust.generic import (
     add_refusal,
     current_values,
 )
-from trust.permissions import ADD, CHANGE, DELETE, REPORT, VIEW, user_can
+from trust.permissions import ADD, CHANGE, REPORT, VIEW, user_can
 from trust.sections import Field, RecentHistory, Related, Summary
 from trust.services import STALE_EDIT, StaleEditError
 
@@ -25,7 +24,7 @@ from .. import services
 from ..carriers import ProgressUpdates
 from ..filters import ActionFilterSet
 from ..forms import ActionForm, ActionSlipForm, ProgressUpdateForm, StatusForm, WithdrawForm
-from ..models import Action, ActionStatus, DueDateChange, HostedPriority, ProgressUpdate
+from ..models import Action, ActionStatus, HostedPriority, ProgressUpdate
 from ..querysets import ACTION_CARRIERS
 
 
@@ -52,6 +51,9 @@ def carrier_crumbs(carrier):
     return [*crumbs, (name, carrier.get_absolute_url())]
 
 
+SAME = "The due date has not changed."
+
+
 def not_before_for(carrier):
     """The earliest sensible due date for actions of this carrier: an audit's report date."""
     audit = getattr(carrier, "audit", None)
@@ -73,6 +75,12 @@ class ActionListView(ObjectListView):
 class ActionDetailView(ObjectDetailView):
     model = Action
     object_label = "action {object.number}"
+    actions = (
+        ("Add a progress update", "partners:progressupdate_create", "can_report", "primary"),
+        ("Change status", "partners:action_status", "can_report"),
+        ("Change due date", "partners:action_slip", "can_change"),
+        EDIT,
+    )
     sections = [
         Summary(
             Field("For", "plan.carrier", text="{object.carrier_name}", empty="—"),
@@ -80,17 +88,12 @@ class ActionDetailView(ObjectDetailView):
             Field("Owner", "owner", text="{0.name} ({0.partner})", link=False),
             Field("Timescale (as written)", "timescale", empty="—"),
             Field("Original due date", "original_due_date", empty="Ongoing"),
-            Field("Current due date", "due_date", include="partners/action_due.html"),
+            Field("Current due date", include="partners/action_due.html"),
             Field("Times slipped", "slip_count"),
-            Field("Status", "status", include="partners/action_status.html"),
+            Field("Status", include="partners/action_status.html"),
             narrow=False,
         ),
-        Related(
-            "Due date changes",
-            "partners/due_date_changes.html",
-            "date_changes",
-            empty="The due date has not changed.",
-        ),
+        Related("Due date changes", "partners/due_date_changes.html", "date_changes", empty=SAME),
         ProgressUpdates(show_action=False),
         RecentHistory(limit=10, full_link=None),
     ]
@@ -108,30 +111,12 @@ class ActionDetailView(ObjectDetailView):
         carrier = f" of {action.carrier_name}" if action.carrier_name else ""
         return f"Action {action.number}{carrier}"
 
-    def get_actions(self, context):
-        url = partial(reverse, args=[self.object.pk])
-        report = self.can(REPORT, self.object) and user_can(self.request.user, ADD, ProgressUpdate)
-        reporting = [
-            ("Add a progress update", url("partners:progressupdate_create"), True),
-            ("Change status", url("partners:action_status"), False),
-        ]
-        slip = [("Change due date", url("partners:action_slip"), False)]
-        return [
-            *(reporting if report else []),
-            *(slip if context["can_change"] else []),
-            *super().get_actions(context),
-        ]
-
     def get_context_data(self, **kwargs):
         action, user = self.object, self.request.user
-        updates = ProgressUpdate.objects.filter(action=action)
         return super().get_context_data(
-            updates=updates.restrict(user).select_related("author__partner"),
-            correctable_updates=set(updates.restrict(user, CHANGE).values_list("pk", flat=True)),
-            withdrawable_updates=set(updates.restrict(user, DELETE).values_list("pk", flat=True)),
-            date_changes=DueDateChange.objects.restrict(user)
-            .filter(action=action)
-            .select_related("agreed_by__partner"),
+            can_report=self.can(REPORT, action) and user_can(user, ADD, ProgressUpdate),
+            **ProgressUpdate.objects.filter(action=action).for_action_page(user),
+            date_changes=action.date_changes.restrict(user).select_related("agreed_by__partner"),
             **kwargs,
         )
 

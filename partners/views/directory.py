@@ -4,7 +4,6 @@ Recommendations belong to the layer above; they are read here only through the r
 relation it declares (``person.recommendations``), narrowed by the same ``restrict``.
 """
 
-from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
@@ -15,7 +14,7 @@ from trust.sections import Field, RecentHistory, RecommendationsOf, Related, Sum
 
 from ..carriers import ActionPlan, CarrierMixin, ProgressUpdates
 from ..filters import HostedPriorityFilterSet, PartnerFilterSet
-from ..models import HostedPriority, Membership, Partner, Person
+from ..models import HostedPriority, Partner, Person
 from ..querysets import ACTION_CARRIERS
 
 __all__ = [
@@ -38,6 +37,13 @@ def partner_crumbs(partner):
 
 
 NOT_SET = mark_safe('<strong class="govuk-tag govuk-tag--red">Not set</strong>')
+
+
+PLAN_IN_PLACE = "partners/action_plan_in_place.html"
+NO_RISKS = (
+    "No risks are linked to this priority{scope}. Hosts record the risks of the priorities "
+    "they host in their own register."
+)
 
 
 def signed(label, path):
@@ -76,6 +82,7 @@ def no_people(view, context):
 class PartnerDetailView(ObjectDetailView):
     model = Partner
     page_title = "{object} – Partners"
+    visible_related = {"people": ()}
     sections = [
         Summary(
             Field("short_name", hide_empty=True),
@@ -90,49 +97,31 @@ class PartnerDetailView(ObjectDetailView):
         Related(
             "People",
             "partners/partner_people.html",
-            as_="people",
+            "visible_people",
             empty=no_people,
-            rows=lambda view, context: view.object.visible_people,
-            partner=lambda view, context: view.object,
             can_see_contacts=lambda view, context: context["can_see_contacts"],
         ),
         Related(
             "Components it sits on",
             "partners/partner_memberships.html",
-            as_="memberships",
-            rows=lambda view, context: view.object.current_memberships,
-            partner=lambda view, context: view.object,
+            "current_memberships",
             empty="This partner does not sit on any component.",
         ),
         Related(
             "Hosted priorities",
             "partners/partner_hosted.html",
             "hosted_priorities",
-            partner=lambda view, context: view.object,
             empty="This partner hosts or contributes to no priority{scope}.",
         ),
     ]
 
     def optimise(self, queryset):
-        user = self.request.user
-        return queryset.with_attendance(clock.today()).prefetch_related(
-            Prefetch("people", queryset=Person.objects.restrict(user), to_attr="visible_people"),
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.filter(ended__isnull=True)
-                .select_related("component", "representative")
-                .order_by("component__order", "component__name"),
-                to_attr="current_memberships",
-            ),
-        )
+        return super().optimise(queryset).with_attendance(clock.today()).with_current_seats()
 
     def get_context_data(self, **kwargs):
         partner, user = self.object, self.request.user
         return super().get_context_data(
-            hosted_priorities=HostedPriority.objects.restrict(user)
-            .filter(Q(host=partner) | Q(contributors=partner))
-            .distinct()
-            .select_related("priority", "host", "monitoring_component"),
+            hosted_priorities=HostedPriority.objects.restrict(user).of_partner(partner),
             can_see_contacts=sees_contacts(user, partner.pk),
             **kwargs,
         )
@@ -154,6 +143,7 @@ class PersonMixin:
 
 class PersonDetailView(PersonMixin, ObjectDetailView):
     page_title = "{object} – {object.partner}"
+    select_related = ("partner",)
     sections = [
         Summary(
             Field("job_title"),
@@ -178,16 +168,11 @@ class PersonDetailView(PersonMixin, ObjectDetailView):
         ),
     ]
 
-    def optimise(self, queryset):
-        return queryset.select_related("partner")
-
     def get_context_data(self, **kwargs):
         person, user = self.object, self.request.user
+        actions = person.actions.restrict(user).select_related("owner__partner", *ACTION_CARRIERS)
         return super().get_context_data(
-            actions=person.actions.restrict(user)
-            .select_related("owner__partner", *ACTION_CARRIERS)
-            .with_schedule()
-            .overdue_first(clock.today()),
+            actions=actions.with_schedule().overdue_first(clock.today()),
             recommendations=person.recommendations.restrict(user).select_related("audit"),
             can_see_contacts=sees_contacts(user, person.partner_id),
             **kwargs,
@@ -213,6 +198,9 @@ class HostedPriorityDetailView(CarrierMixin, ObjectDetailView):
     model = HostedPriority
     page_title = "{object} – Hosted priorities"
     updates_limit = 20
+    select_related = ("priority__outcome", "priority__plan", "host", "monitoring_component")
+    select_related += ("action_plan",)
+    prefetch_related = ("contributors",)
     sections = [
         Summary(
             Field("Priority", "priority", text="{0.number}. {0.title}"),
@@ -227,12 +215,7 @@ class HostedPriorityDetailView(CarrierMixin, ObjectDetailView):
             signed("Agreement signed by the host", "host_signed"),
             done("Risk assessment done", "risk_assessment_done"),
             done("Appended to the host's strategy", "appended_to_strategy"),
-            Field(
-                "Action plan in place",
-                key="actions",
-                as_="actions",
-                include="partners/action_plan_in_place.html",
-            ),
+            Field("Action plan in place", key="actions", include=PLAN_IN_PLACE, as_="actions"),
             Field("Monitoring board", "monitoring_component", empty=NOT_SET),
             heading="Hosting checklist",
         ),
@@ -244,21 +227,9 @@ class HostedPriorityDetailView(CarrierMixin, ObjectDetailView):
         ),
         ActionPlan(show_summary=True),
         ProgressUpdates(),
-        Related(
-            "Linked risks",
-            "partners/hostedpriority_risks.html",
-            "risks",
-            hosted=lambda view, context: view.object,
-            empty="No risks are linked to this priority{scope}. Hosts record the risks of the "
-            "priorities they host in their own register.",
-        ),
+        Related("Linked risks", "partners/hostedpriority_risks.html", "risks", empty=NO_RISKS),
         RecentHistory(show_record=False, full_link="Full history of {object.title}"),
     ]
-
-    def optimise(self, queryset):
-        return queryset.select_related(
-            "priority__outcome", "priority__plan", "host", "monitoring_component", "action_plan"
-        ).prefetch_related("contributors")
 
     def get_context_data(self, **kwargs):
         hosted, user = self.object, self.request.user

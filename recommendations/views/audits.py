@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
@@ -9,9 +7,9 @@ from django.urls import reverse
 from partners.carriers import ActionPlan, CarrierMixin, ProgressUpdates
 from partners.models import Person
 from partners.views import ActionCreateView, ActionFormMixin
-from risks.models import Risk
 from trust import clock
 from trust.generic import (
+    EDIT,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
@@ -26,6 +24,8 @@ from ..exports import DEFAULT_COMMITTEE
 from ..filters import AuditFilterSet, RecommendationFilterSet
 from ..forms import AuditForm, RecommendationForm, RecommendationStatusForm
 from ..models import Audit, Recommendation, RecommendationStatus, Verification
+
+NO_PLAN = "There is no action plan yet."
 
 # A recommendation names its officers with their organisation, wherever it is shown.
 OFFICERS = Prefetch("responsible_officers", queryset=Person.objects.select_related("partner"))
@@ -120,6 +120,7 @@ class RecommendationMixin:
     model = Recommendation
 
     def optimise(self, queryset):
+        queryset = super().optimise(queryset)
         return queryset.select_related("audit__priority_scale", "priority", "action_plan")
 
     def parent_crumbs(self, obj=None):
@@ -130,90 +131,43 @@ class RecommendationDetailView(RecommendationMixin, CarrierMixin, ObjectDetailVi
     page_title = "{object.display_name}"
     caption = "{object.audit}"
     heading = "Recommendation {object.number}"
+    actions = (
+        EDIT,
+        ("Change status", "recommendations:recommendation_status", "can_change"),
+        ("Record a verification", "recommendations:verification_create", "can_verify"),
+    )
+    # Its officers are named with their organisation, as on every page that shows it;
+    # linked records only as far as the user may see them.
+    prefetch_related = ("components", OFFICERS)
+    visible_related = {"related": ("audit",), "risks": ("register",), "verifications": ("auditor",)}
     sections = [
         Block("recommendations/recommendation_status.html"),
         Summary(
             "audit",
-            Field("Report section", "section", empty="—"),
+            Field("Report section", "section"),
             Field("Recommendation", "text"),
-            Field("Management response", "management_response", empty="—"),
-            Field("Responsibility and timescale (as written)", "responsibility", empty="—"),
-            Field("Timescale (as written)", "timescale", empty="—"),
+            Field("Management response", "management_response"),
+            Field("Responsibility and timescale (as written)", "responsibility"),
+            Field("Timescale (as written)", "timescale"),
             Field("Dates it means", "due_dates", sep="; ", empty="No date (ongoing)"),
-            Field("Responsible officers", "officers", empty="None named"),
-            Field("Components", "components", link=False, empty="—"),
-            Field(
-                "Linked recommendations",
-                "visible_related",
-                as_="linked",
-                include="recommendations/linked_recommendations.html",
-            ),
-            Field(
-                "Auditor's verification",
-                key="verifications",
-                as_="verifications",
-                include="recommendations/verifications.html",
-            ),
-            Field(
-                "Linked risks",
-                "visible_risks",
-                as_="risks",
-                include="recommendations/linked_risks.html",
-            ),
+            Field("Responsible officers", "responsible_officers", empty="None named"),
+            Field("Components", "components", link=False),
+            Field("Linked recommendations", include="recommendations/linked_recommendations.html"),
+            Field("Auditor's verification", include="recommendations/verifications.html"),
+            Field("Linked risks", include="recommendations/linked_risks.html"),
+            empty="—",
             narrow=False,
         ),
-        ActionPlan(empty="There is no action plan yet.", no_plan="There is no action plan yet."),
+        ActionPlan(empty=NO_PLAN, no_plan=NO_PLAN),
         ProgressUpdates(),
         RecentHistory(full_link="Full history of recommendation {object.number}"),
     ]
 
-    def optimise(self, queryset):
-        user = self.request.user
-        return (
-            super()
-            .optimise(queryset)
-            .prefetch_related(
-                "components",
-                # Its officers are named with their organisation, as on every page that shows
-                # it; linked records only as far as the user may see them.
-                Prefetch(
-                    "responsible_officers",
-                    queryset=Person.objects.select_related("partner"),
-                    to_attr="officers",
-                ),
-                Prefetch(
-                    "related",
-                    queryset=Recommendation.objects.restrict(user).select_related("audit"),
-                    to_attr="visible_related",
-                ),
-                Prefetch(
-                    "risks",
-                    queryset=Risk.objects.restrict(user).select_related("register"),
-                    to_attr="visible_risks",
-                ),
-            )
-        )
-
-    def get_actions(self, context):
-        url = partial(reverse, args=[self.object.pk])
-        status = [("Change status", url("recommendations:recommendation_status"), False)]
-        verify = [("Record a verification", url("recommendations:verification_create"), False)]
-        return [
-            *super().get_actions(context),
-            *(status if context["can_change"] else []),
-            *(verify if user_can(self.request.user, ADD, Verification) else []),
-        ]
-
     def get_context_data(self, **kwargs):
-        rec, user = self.object, self.request.user
-        context = super().get_context_data(
-            verifications=Verification.objects.restrict(user)
-            .filter(recommendation=rec)
-            .select_related("auditor"),
-            **kwargs,
-        )
+        can_verify = user_can(self.request.user, ADD, Verification)
+        context = super().get_context_data(can_verify=can_verify, **kwargs)
         if context["can_change"]:  # drawn from every action: for those who see them all
-            context["implied_status"] = RecommendationStatus(rec.implied_status())
+            context["implied_status"] = RecommendationStatus(self.object.implied_status())
         return context
 
 
