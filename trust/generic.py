@@ -157,7 +157,10 @@ class ObjectDetailView(ObjectMixin, DetailView):
     select_related = prefetch_related = ()
     visible_related = {}
 
-    def optimise(self, queryset):
+    def get_queryset(self):
+        return self.declared_reads(super().get_queryset())
+
+    def declared_reads(self, queryset):
         user = self.request.user
         visible = [
             Prefetch(

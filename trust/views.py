@@ -100,7 +100,7 @@ class ComponentDetailView(ObjectDetailView):
     ]
 
     def optimise(self, queryset):
-        return super().optimise(queryset).with_register().with_current_members()
+        return queryset.with_register().with_current_members()
 
     def get_context_data(self, **kwargs):
         meetings = Meeting.objects.restrict(self.request.user).filter(component=self.object)
@@ -135,7 +135,7 @@ class MeetingDetailView(MeetingMixin, ObjectDetailView):
         return f"{meeting.title}, {date_format(meeting.date, 'j F Y')} – {meeting.component}"
 
     def optimise(self, queryset):
-        return super().optimise(queryset).with_attendance()
+        return queryset.with_attendance()
 
 
 class MeetingHistoryView(MeetingMixin, ObjectHistoryView):

@@ -116,7 +116,7 @@ class PartnerDetailView(ObjectDetailView):
     ]
 
     def optimise(self, queryset):
-        return super().optimise(queryset).with_attendance(clock.today()).with_current_seats()
+        return queryset.with_attendance(clock.today()).with_current_seats()
 
     def get_context_data(self, **kwargs):
         partner, user = self.object, self.request.user

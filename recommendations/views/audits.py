@@ -120,7 +120,6 @@ class RecommendationMixin:
     model = Recommendation
 
     def optimise(self, queryset):
-        queryset = super().optimise(queryset)
         return queryset.select_related("audit__priority_scale", "priority", "action_plan")
 
     def parent_crumbs(self, obj=None):
