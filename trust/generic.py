@@ -13,12 +13,11 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import router, transaction
-from django.db.models import Prefetch, ProtectedError
+from django.db.models import ProtectedError
 from django.db.models.deletion import Collector, RestrictedError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import format_html
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
@@ -26,7 +25,7 @@ from . import once
 from .changes import history_for
 from .forms import GovukForm
 from .permissions import ADD, CHANGE, DELETE, VIEW, user_can
-from .sections import bind_sections
+from .sections import DeclaredDetail
 from .services import STALE_EDIT, StaleEditError, record_delete
 
 
@@ -136,64 +135,11 @@ class ObjectListView(AccessMixin, FilterView):
         return [("Home", reverse("home"))]
 
 
-EDIT = "edit"  # the Edit button, among a detail page's declared ``actions``
-
-
-class ObjectDetailView(ObjectMixin, DetailView):
-    """The generic detail page with the sections the view declares (``trust.sections``).
-
-    ``page_title``, ``caption``, ``heading`` and ``object_label`` (what hidden text calls it)
-    are format strings of ``{object}``, or methods taking the object; ``actions`` are the
-    buttons beside Edit (``get_actions``).
-    """
+class ObjectDetailView(DeclaredDetail, ObjectMixin, DetailView):
+    """The generic detail page with the sections, buttons and reads its view declares
+    (``trust.sections.DeclaredDetail``)."""
 
     template_name = "generic/object_detail.html"
-    sections = ()
-    page_title = caption = heading = object_label = None
-    actions = (EDIT,)
-    # What the page reads of the record, in a fixed number of queries: its own joins and
-    # prefetches, and relations narrowed to what the user may see (``visible_<relation>``,
-    # each relation naming what its records join).
-    select_related = prefetch_related = ()
-    visible_related = {}
-
-    def get_queryset(self):
-        return self.declared_reads(super().get_queryset())
-
-    def declared_reads(self, queryset):
-        user = self.request.user
-        visible = [
-            Prefetch(
-                name,
-                queryset=self.model._meta.get_field(name)
-                .related_model.objects.restrict(user)
-                .select_related(*joins),
-                to_attr=f"visible_{name}",
-            )
-            for name, joins in self.visible_related.items()
-        ]
-        if self.select_related:  # select_related() with no names would follow every key
-            queryset = queryset.select_related(*self.select_related)
-        return queryset.prefetch_related(*self.prefetch_related, *visible)
-
-    def get_sections(self):
-        return self.sections
-
-    def get_actions(self, context):
-        """The page's buttons, in the order declared in ``actions``: ``EDIT``, or (label, URL
-        name, the context flag the user needs[, primary]); the URL takes the record's pk."""
-        buttons = []
-        for action in self.actions:
-            if action == EDIT:
-                if context["can_change"] and context["edit_url"]:
-                    name = context.get("object_label") or self.object
-                    label = format_html('Edit<span class="govuk-visually-hidden"> {}</span>', name)
-                    buttons.append((label, context["edit_url"], False))
-                continue
-            label, url_name, flag, *primary = action
-            if context.get(flag):
-                buttons.append((label, reverse(url_name, args=[self.object.pk]), bool(primary)))
-        return buttons
 
     def get_template_names(self):
         opts = self.model._meta
@@ -210,18 +156,7 @@ class ObjectDetailView(ObjectMixin, DetailView):
             context[f"{suffix.replace('update', 'edit')}_url"] = model_url(
                 self.model, suffix, self.object.pk
             )
-        for name in ("page_title", "caption", "heading", "object_label"):
-            value = getattr(self, name)
-            if value:
-                obj = self.object
-                context[name] = value(obj) if callable(value) else value.format(object=obj)
-        context["object_actions"] = self.get_actions(context)
         return context
-
-    def render_to_response(self, context, **response_kwargs):
-        # Bound last, once every view in the chain has added what its sections show.
-        context["sections"] = bind_sections(self, context)
-        return super().render_to_response(context, **response_kwargs)
 
 
 class SendOnceMixin:

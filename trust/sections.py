@@ -17,6 +17,7 @@ record as a link only if the user may open it.
 import datetime
 
 from django.db import models
+from django.db.models import Prefetch
 from django.template.defaultfilters import linebreaksbr
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -318,6 +319,71 @@ def add_button(label, url_name, model):
 def bind_sections(view, context):
     context.setdefault("sees_everything", sees_everything(view.request.user))
     return [b for b in (s.bind(view, context) for s in view.get_sections()) if b is not None]
+
+
+EDIT = "edit"  # the Edit button, among a detail page's declared ``actions``
+
+
+class DeclaredDetail:
+    """What a detail view declares, for ``trust.generic.ObjectDetailView``.
+
+    ``sections``: the page's parts, in order. ``page_title``, ``caption``, ``heading`` and
+    ``object_label`` (what hidden text calls the record): format strings of ``{object}``, or
+    methods taking it. ``actions``: the buttons, ``EDIT`` or (label, URL name, the context
+    flag the user needs[, "primary"]). What the page reads of the record, in a fixed number
+    of queries: ``select_related``, ``prefetch_related``, and ``visible_related``, relations
+    narrowed to what the user may see (as ``visible_<relation>``, each naming its joins).
+    """
+
+    sections = ()
+    page_title = caption = heading = object_label = None
+    actions = (EDIT,)
+    select_related = prefetch_related = ()
+    visible_related = {}
+
+    def get_queryset(self):
+        queryset, user = super().get_queryset(), self.request.user
+        visible = [
+            Prefetch(
+                name,
+                queryset=self.model._meta.get_field(name)
+                .related_model.objects.restrict(user)
+                .select_related(*joins),
+                to_attr=f"visible_{name}",
+            )
+            for name, joins in self.visible_related.items()
+        ]
+        if self.select_related:  # select_related() with no names would follow every key
+            queryset = queryset.select_related(*self.select_related)
+        return queryset.prefetch_related(*self.prefetch_related, *visible)
+
+    def get_sections(self):
+        return self.sections
+
+    def get_actions(self, context):
+        buttons = []
+        for action in self.actions:
+            if action == EDIT:
+                if context["can_change"] and context["edit_url"]:
+                    name = context.get("object_label") or self.object
+                    label = format_html('Edit<span class="govuk-visually-hidden"> {}</span>', name)
+                    buttons.append((label, context["edit_url"], False))
+                continue
+            label, url_name, flag, *primary = action
+            if context.get(flag):
+                buttons.append((label, reverse(url_name, args=[self.object.pk]), bool(primary)))
+        return buttons
+
+    def render_to_response(self, context, **response_kwargs):
+        # Declared parts are bound last, once every view in the chain has added its context.
+        obj = self.object
+        for name in ("page_title", "caption", "heading", "object_label"):
+            value = getattr(self, name)
+            if value:
+                context[name] = value(obj) if callable(value) else value.format(object=obj)
+        context["object_actions"] = self.get_actions(context)
+        context["sections"] = bind_sections(self, context)
+        return super().render_to_response(context, **response_kwargs)
 
 
 class RecommendationsOf(Related):

@@ -6,7 +6,6 @@ from django.urls import reverse
 
 from trust import clock
 from trust.generic import (
-    EDIT,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
@@ -17,7 +16,7 @@ from trust.generic import (
     current_values,
 )
 from trust.permissions import ADD, CHANGE, REPORT, VIEW, user_can
-from trust.sections import Field, RecentHistory, Related, Summary
+from trust.sections import EDIT, Field, RecentHistory, Related, Summary
 from trust.services import STALE_EDIT, StaleEditError
 
 from .. import services

@@ -9,7 +9,6 @@ from partners.models import Person
 from partners.views import ActionCreateView, ActionFormMixin
 from trust import clock
 from trust.generic import (
-    EDIT,
     ObjectDeleteView,
     ObjectDetailView,
     ObjectEditView,
@@ -17,7 +16,7 @@ from trust.generic import (
     ObjectListView,
 )
 from trust.permissions import ADD, CHANGE, VIEW, user_can
-from trust.sections import Block, Field, RecentHistory, Related, Summary, Text, add_button
+from trust.sections import EDIT, Block, Field, RecentHistory, Related, Summary, Text, add_button
 
 from .. import services
 from ..exports import DEFAULT_COMMITTEE
