@@ -305,6 +305,11 @@ class RecentHistory(Section):
         }
 
 
+def may_add(model):
+    """Whether the user may add a ``model`` record: a flag for a declared button."""
+    return lambda view, context: user_can(view.request.user, ADD, model)
+
+
 def add_button(label, url_name, model):
     """A section's button to add a ``model`` record under this one, for those who may."""
 
@@ -330,9 +335,10 @@ class DeclaredDetail:
     ``sections``: the page's parts, in order. ``page_title``, ``caption``, ``heading`` and
     ``object_label`` (what hidden text calls the record): format strings of ``{object}``, or
     methods taking it. ``actions``: the buttons, ``EDIT`` or (label, URL name, the context
-    flag the user needs[, "primary"]). What the page reads of the record, in a fixed number
-    of queries: ``select_related``, ``prefetch_related``, and ``visible_related``, relations
-    narrowed to what the user may see (as ``visible_<relation>``, each naming its joins).
+    flag the user needs or a function of the view and context[, "primary"]). What the page
+    reads of the record, in a fixed number of queries: ``select_related``,
+    ``prefetch_related``, and ``visible_related``, relations narrowed to what the user may
+    see (as ``visible_<relation>``, each naming its joins).
     """
 
     sections = ()
@@ -370,7 +376,7 @@ class DeclaredDetail:
                     buttons.append((label, context["edit_url"], False))
                 continue
             label, url_name, flag, *primary = action
-            if context.get(flag):
+            if flag(self, context) if callable(flag) else context.get(flag):
                 buttons.append((label, reverse(url_name, args=[self.object.pk]), bool(primary)))
         return buttons
 

@@ -53,6 +53,10 @@ def carrier_crumbs(carrier):
 SAME = "The due date has not changed."
 
 
+def of_carrier(action):
+    return f" of {action.carrier_name}" if action.carrier_name else ""
+
+
 def not_before_for(carrier):
     """The earliest sensible due date for actions of this carrier: an audit's report date."""
     audit = getattr(carrier, "audit", None)
@@ -103,12 +107,8 @@ class ActionDetailView(ObjectDetailView):
     def parent_crumbs(self, obj=None):
         return carrier_crumbs(obj.plan.carrier) if obj else []
 
-    def page_title(self, action):
-        return f"{action} – {action.carrier_name or 'Action'}"
-
-    def caption(self, action):
-        carrier = f" of {action.carrier_name}" if action.carrier_name else ""
-        return f"Action {action.number}{carrier}"
+    page_title = staticmethod(lambda action: f"{action} – {action.carrier_name or 'Action'}")
+    caption = staticmethod(lambda action: f"Action {action.number}{of_carrier(action)}")
 
     def get_context_data(self, **kwargs):
         action, user = self.object, self.request.user

@@ -40,6 +40,7 @@ NOT_SET = mark_safe('<strong class="govuk-tag govuk-tag--red">Not set</strong>')
 
 
 PLAN_IN_PLACE = "partners/action_plan_in_place.html"
+HOSTED_RISKS = "partners/hostedpriority_risks.html"
 NO_RISKS = (
     "No risks are linked to this priority{scope}. Hosts record the risks of the priorities "
     "they host in their own register."
@@ -201,6 +202,8 @@ class HostedPriorityDetailView(CarrierMixin, ObjectDetailView):
     select_related = ("priority__outcome", "priority__plan", "host", "monitoring_component")
     select_related += ("action_plan",)
     prefetch_related = ("contributors",)
+    # Risks linked to the priority; the host's register is where they belong.
+    visible_related = {"risks": ("register", "owner")}
     sections = [
         Summary(
             Field("Priority", "priority", text="{0.number}. {0.title}"),
@@ -227,18 +230,15 @@ class HostedPriorityDetailView(CarrierMixin, ObjectDetailView):
         ),
         ActionPlan(show_summary=True),
         ProgressUpdates(),
-        Related("Linked risks", "partners/hostedpriority_risks.html", "risks", empty=NO_RISKS),
+        Related(
+            "Linked risks", "partners/hostedpriority_risks.html", "visible_risks", empty=NO_RISKS
+        ),
         RecentHistory(show_record=False, full_link="Full history of {object.title}"),
     ]
 
     def get_context_data(self, **kwargs):
-        hosted, user = self.object, self.request.user
-        return super().get_context_data(
-            indicators=hosted.priority.indicators.restrict(user).with_latest_value(),
-            # Risks linked to the priority; the host's register is where they belong.
-            risks=hosted.risks.restrict(user).select_related("register", "owner"),
-            **kwargs,
-        )
+        indicators = self.object.priority.indicators.restrict(self.request.user)
+        return super().get_context_data(indicators=indicators.with_latest_value(), **kwargs)
 
 
 class HostedPriorityHistoryView(ObjectHistoryView):

@@ -15,8 +15,18 @@ from trust.generic import (
     ObjectHistoryView,
     ObjectListView,
 )
-from trust.permissions import ADD, CHANGE, VIEW, user_can
-from trust.sections import EDIT, Block, Field, RecentHistory, Related, Summary, Text, add_button
+from trust.permissions import CHANGE, VIEW
+from trust.sections import (
+    EDIT,
+    Block,
+    Field,
+    RecentHistory,
+    Related,
+    Summary,
+    Text,
+    add_button,
+    may_add,
+)
 
 from .. import services
 from ..exports import DEFAULT_COMMITTEE
@@ -50,6 +60,7 @@ class AuditDetailView(ObjectDetailView):
     # What the download form shows: set to what was sent when a download is refused, so the
     # corrected form downloads the file asked for, not the defaults.
     download = None
+    select_related = ("priority_scale",)
     sections = [
         Summary(
             "auditor",
@@ -73,9 +84,6 @@ class AuditDetailView(ObjectDetailView):
             ),
         ),
     ]
-
-    def optimise(self, queryset):
-        return queryset.select_related("priority_scale")
 
     def get_context_data(self, **kwargs):
         user = self.request.user
@@ -132,7 +140,7 @@ class RecommendationDetailView(RecommendationMixin, CarrierMixin, ObjectDetailVi
     actions = (
         EDIT,
         ("Change status", "recommendations:recommendation_status", "can_change"),
-        ("Record a verification", "recommendations:verification_create", "can_verify"),
+        ("Record a verification", "recommendations:verification_create", may_add(Verification)),
     )
     # Its officers are named with their organisation, as on every page that shows it;
     # linked records only as far as the user may see them.
@@ -162,8 +170,7 @@ class RecommendationDetailView(RecommendationMixin, CarrierMixin, ObjectDetailVi
     ]
 
     def get_context_data(self, **kwargs):
-        can_verify = user_can(self.request.user, ADD, Verification)
-        context = super().get_context_data(can_verify=can_verify, **kwargs)
+        context = super().get_context_data(**kwargs)
         if context["can_change"]:  # drawn from every action: for those who see them all
             context["implied_status"] = RecommendationStatus(self.object.implied_status())
         return context
