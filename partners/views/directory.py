@@ -40,6 +40,8 @@ NOT_SET = mark_safe('<strong class="govuk-tag govuk-tag--red">Not set</strong>')
 
 
 PLAN_IN_PLACE = "partners/action_plan_in_place.html"
+INDICATORS = "partners/hostedpriority_indicators.html"
+NO_INDICATORS = "The priority has no indicators yet."
 HOSTED_RISKS = "partners/hostedpriority_risks.html"
 NO_RISKS = (
     "No risks are linked to this priority{scope}. Hosts record the risks of the priorities "
@@ -74,6 +76,12 @@ def attendance(label, attended, recorded):
     )
 
 
+SEATS = "partners/partner_memberships.html"
+NO_SEATS = "This partner does not sit on any component."
+HOSTED = "partners/partner_hosted.html"
+NO_HOSTED = "This partner hosts or contributes to no priority{scope}."
+
+
 def no_people(view, context):
     if context["can_see_contacts"]:
         return "No people have been recorded for this partner."
@@ -102,18 +110,8 @@ class PartnerDetailView(ObjectDetailView):
             empty=no_people,
             can_see_contacts=lambda view, context: context["can_see_contacts"],
         ),
-        Related(
-            "Components it sits on",
-            "partners/partner_memberships.html",
-            "current_memberships",
-            empty="This partner does not sit on any component.",
-        ),
-        Related(
-            "Hosted priorities",
-            "partners/partner_hosted.html",
-            "hosted_priorities",
-            empty="This partner hosts or contributes to no priority{scope}.",
-        ),
+        Related("Components it sits on", SEATS, "current_memberships", empty=NO_SEATS),
+        Related("Hosted priorities", HOSTED, "hosted_priorities", empty=NO_HOSTED),
     ]
 
     def optimise(self, queryset):
@@ -222,17 +220,10 @@ class HostedPriorityDetailView(CarrierMixin, ObjectDetailView):
             Field("Monitoring board", "monitoring_component", empty=NOT_SET),
             heading="Hosting checklist",
         ),
-        Related(
-            "Indicators",
-            "partners/hostedpriority_indicators.html",
-            "indicators",
-            empty="The priority has no indicators yet.",
-        ),
+        Related("Indicators", INDICATORS, "indicators", empty=NO_INDICATORS),
         ActionPlan(show_summary=True),
         ProgressUpdates(),
-        Related(
-            "Linked risks", "partners/hostedpriority_risks.html", "visible_risks", empty=NO_RISKS
-        ),
+        Related("Linked risks", HOSTED_RISKS, "visible_risks", empty=NO_RISKS),
         RecentHistory(show_record=False, full_link="Full history of {object.title}"),
     ]
 
