@@ -9,6 +9,7 @@ from django.db.models import (
     F,
     IntegerField,
     OuterRef,
+    Prefetch,
     Q,
     Subquery,
     Value,
@@ -133,6 +134,19 @@ class PartnerQuerySet(SharedQuerySet):
             )
         )
 
+    def with_current_seats(self):
+        """With ``current_memberships``: the components it sits on now, in their order."""
+        memberships = self.model._meta.get_field("memberships").related_model
+        return self.prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=memberships.objects.filter(ended__isnull=True)
+                .select_related("component", "representative")
+                .order_by("component__order", "component__name"),
+                to_attr="current_memberships",
+            )
+        )
+
     def not_signed(self):
         """Partners yet to sign the partnership agreement or the information sharing protocol."""
         return self.filter(Q(agreement_signed__isnull=True) | Q(isp_signed__isnull=True))
@@ -179,6 +193,14 @@ class HostedPriorityQuerySet(RestrictedQuerySet):
 
     def partner_write_scope(self, partner_id):
         return None
+
+    def of_partner(self, partner):
+        """The hosted priorities ``partner`` hosts or contributes to."""
+        return (
+            self.filter(Q(host=partner) | Q(contributors=partner))
+            .distinct()
+            .select_related("priority", "host", "monitoring_component")
+        )
 
     def with_plan_progress(self, today, user):
         """Annotated with its plan's actions that ``user`` may see: done / total, overdue
@@ -291,6 +313,15 @@ class ProgressUpdateQuerySet(RestrictedQuerySet):
             # staff), while their organisation still reports on the action.
             return scope & Q(author__user_id=user.pk)
         return scope
+
+    def for_action_page(self, user):
+        """An action's updates as its page shows them: those ``user`` may see, naming their
+        authors, and which of them ``user`` may correct or withdraw."""
+        return {
+            "updates": self.restrict(user).select_related("author__partner"),
+            "correctable_updates": set(self.restrict(user, CHANGE).values_list("pk", flat=True)),
+            "withdrawable_updates": set(self.restrict(user, DELETE).values_list("pk", flat=True)),
+        }
 
 
 class DueDateChangeQuerySet(RestrictedQuerySet):

@@ -6,12 +6,14 @@ relation it declares (``risk.recommendations``), narrowed by the same ``restrict
 
 from django.db.models import Prefetch
 
-from partners.models import Action, HostedPriority, Partner, Person
+from partners.carriers import ActionPlan, CarrierMixin
+from partners.models import HostedPriority, Partner, Person
 from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
 from trust.models import Component
+from trust.sections import Block, Field, RecommendationsOf, Related, Summary, Text
 
 from .filters import RiskRegisterFilterSet
-from .models import Risk, RiskControl, RiskRegister
+from .models import Risk, RiskRegister
 from .querysets import components_without_register, hosts_without_register
 from .tables import RiskRegisterTable
 
@@ -46,17 +48,39 @@ class RiskRegisterListView(ObjectListView):
         return context
 
 
+def months(register):
+    n = register.review_interval_months
+    return f"{n} month{'' if n == 1 else 's'}"
+
+
 class RiskRegisterDetailView(ObjectDetailView):
     model = RiskRegister
+    page_title = "{object} – Risk registers"
+    sections = [
+        Summary(
+            "kind",
+            Field("Register of", lambda r: r, include="risks/register_of.html", as_="register"),
+            Field("Owner", "owner", include="risks/owner.html", as_="owner"),
+            Field("Reviewed every", months),
+            Field("Last reviewed", "last_reviewed", empty="Never"),
+            Field("Next review", lambda r: r, include="risks/next_review.html", as_="register"),
+        ),
+        Text(None, "description", narrow=True),
+        Related(
+            "Risks",
+            "risks/register_risks.html",
+            "risks",
+            register=lambda view, context: view.object,
+            empty="This register has no risks{scope}.",
+        ),
+    ]
 
     def optimise(self, queryset):
         return queryset.select_related("component", "partner").prefetch_related(owner_named())
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        context["risks"] = self.object.risks.restrict(user).prefetch_related(owner_named())
-        return context
+        risks = self.object.risks.restrict(self.request.user).prefetch_related(owner_named())
+        return super().get_context_data(risks=risks, **kwargs)
 
 
 class RiskRegisterHistoryView(ObjectHistoryView):
@@ -67,41 +91,45 @@ class RiskMixin:
     model = Risk
 
 
-class RiskDetailView(RiskMixin, ObjectDetailView):
-    def optimise(self, queryset):
-        user = self.request.user
-        recommendations = Risk._meta.get_field("recommendations").related_model
-        return queryset.select_related("register", "action_plan").prefetch_related(
-            owner_named(),
-            Prefetch(
-                "controls", queryset=RiskControl.objects.restrict(user), to_attr="visible_controls"
-            ),
-            Prefetch(
-                "hosted_priorities",
-                queryset=HostedPriority.objects.restrict(user).select_related("host", "priority"),
-                to_attr="visible_hosted_priorities",
-            ),
-            Prefetch(
-                "recommendations",
-                queryset=recommendations.objects.restrict(user).select_related("audit"),
-                to_attr="visible_recommendations",
-            ),
-        )
+NONE = "No controls have been recorded for this risk."
+NO_CONTINGENCY = "No contingency plan has been recorded."
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        risk = self.object
-        context["actions"] = (
-            Action.objects.restrict(user)
-            .filter(plan=risk.action_plan_id)
-            .select_related("owner__partner")
-            .with_schedule()
-            .order_by("number")
-            if risk.action_plan_id
-            else Action.objects.none()
-        )
-        return context
+
+class RiskDetailView(RiskMixin, CarrierMixin, ObjectDetailView):
+    page_title = "{object} – {object.register}"
+    select_related = ("register", "action_plan")
+    prefetch_related = (owner_named(),)
+    visible_related = {
+        "controls": (),
+        "hosted_priorities": ("host", "priority"),
+        "recommendations": ("audit",),
+    }
+    sections = [
+        Summary(
+            Field("Register", "register", text="{0.name}"),
+            Field("Status", include="risks/risk_status.html", as_="risk"),
+            Field("Owner", "owner", include="risks/owner.html", as_="owner"),
+            Field("Review date", "review_date", empty="Not set"),
+            Field("Cause", "cause"),
+            Field("Consequence", "consequence"),
+        ),
+        Block("risks/risk_scores.html", "Scores"),
+        Related("Existing controls", "risks/risk_controls.html", "visible_controls", empty=NONE),
+        Text("Contingency plan", "contingency_plan", empty=NO_CONTINGENCY),
+        ActionPlan("Further actions", caption="Further actions of this risk"),
+        Related(
+            "Linked hosted priorities",
+            "risks/risk_hosted.html",
+            "visible_hosted_priorities",
+            empty="This risk is not linked to a hosted priority{scope}.",
+        ),
+        RecommendationsOf(
+            "Linked audit recommendations",
+            key="visible_recommendations",
+            caption="Audit recommendations linked to this risk",
+            empty="This risk is not linked to an audit recommendation{scope}.",
+        ),
+    ]
 
 
 class RiskHistoryView(RiskMixin, ObjectHistoryView):

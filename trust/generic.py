@@ -24,6 +24,7 @@ from .changes import history_for
 from .deletion import delete_blockers
 from .forms import GovukForm, add_refusal, current_values, stale_changes
 from .permissions import ADD, CHANGE, DELETE, VIEW, user_can
+from .sections import DeclaredDetail
 from .services import STALE_EDIT, StaleEditError, record_delete
 from .tables import EXPORT_FIELD, EXPORT_FORMATS, SORT_FIELD, export_response
 from .trails import list_url, model_url, parent_of, trail
@@ -157,7 +158,10 @@ class ObjectListView(AccessMixin, FilterView):
         return [("Home", reverse("home"))]
 
 
-class ObjectDetailView(ObjectMixin, DetailView):
+class ObjectDetailView(DeclaredDetail, ObjectMixin, DetailView):
+    """The generic detail page with the sections, buttons and reads its view declares
+    (``trust.sections.DeclaredDetail``)."""
+
     template_name = "generic/object_detail.html"
     trail_ends_with_record = False
 

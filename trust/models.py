@@ -12,7 +12,7 @@ from . import clock
 from .files import clean_filename, file_type, size_label, storage_name
 from .history import TrackedHistory
 from .permissions import ADD, DELETE, RestrictedQuerySet, Role, SharedQuerySet
-from .querysets import AttachmentQuerySet, IndicatorQuerySet
+from .querysets import AttachmentQuerySet, ComponentQuerySet, IndicatorQuerySet, MeetingQuerySet
 
 
 def choice_constraint(field: str, choices: type[models.Choices], name: str):
@@ -161,7 +161,7 @@ class Component(TrackedModel):
     governing_document_agreed = models.DateField(null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
-    objects = SharedQuerySet.as_manager()
+    objects = ComponentQuerySet.as_manager()
     attachments = Attachments(
         AttachmentKind.TERMS_OF_REFERENCE,
         AttachmentKind.AGREEMENT,
@@ -194,7 +194,7 @@ class Meeting(TrackedModel):
     location = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
 
-    objects = SharedQuerySet.as_manager()
+    objects = MeetingQuerySet.as_manager()
     attachments = Attachments(AttachmentKind.MINUTES, AttachmentKind.REPORT, AttachmentKind.OTHER)
     history = TrackedHistory(parent="component")
 

@@ -1,5 +1,17 @@
 from django.apps import apps
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 
 from .permissions import RestrictedQuerySet, SharedQuerySet, attachable
 
@@ -52,3 +64,69 @@ class AttachmentQuerySet(RestrictedQuerySet):
     def of(self, record):
         """The attachments of ``record``, with who attached them: one query."""
         return self.filter(of_records(type(record), [record.pk])).select_related("attached_by")
+
+
+def related_model(model, name):
+    """The model at the other end of ``model.<name>``, a relation a higher layer declares."""
+    return model._meta.get_field(name).related_model
+
+
+CHAIR_FIRST = Case(
+    When(role="chair", then=Value(0)),
+    When(role="vice_chair", then=Value(1)),
+    default=Value(2),
+    output_field=IntegerField(),
+)
+
+
+class ComponentQuerySet(SharedQuerySet):
+    def with_register(self):
+        """Annotated with ``has_register``: whether it has a risk register (seen or not)."""
+        has = ExpressionWrapper(Q(risk_register__isnull=False), output_field=BooleanField())
+        return self.annotate(has_register=has)
+
+    def with_current_members(self):
+        """With ``current_memberships``, chair first, naming representatives and partners."""
+        memberships = related_model(self.model, "memberships")
+        return self.prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=memberships.objects.filter(ended__isnull=True)
+                # A shared record names its people: representatives, with their partner.
+                .select_related("partner", "representative")
+                .order_by(CHAIR_FIRST, "partner__name"),
+                to_attr="current_memberships",
+            )
+        )
+
+
+class MeetingQuerySet(SharedQuerySet):
+    def with_attendance_counts(self):
+        """Annotated with the partners ``attended`` (present) of those ``recorded``."""
+        present = Q(attendance__status="present")
+        return self.annotate(
+            attended=Count("attendance", filter=present, distinct=True),
+            recorded=Count("attendance", distinct=True),
+        )
+
+    def with_attendance(self):
+        """With ``rows``: its attendance by partner, naming who represented them."""
+        attendance = related_model(self.model, "attendance")
+        return self.prefetch_related(
+            Prefetch(
+                "attendance",
+                queryset=attendance.objects.select_related("partner", "person").order_by(
+                    "partner__name"
+                ),
+                to_attr="rows",
+            )
+        )
+
+    def timeline(self, today, recent):
+        """Its count, the upcoming meetings (soonest first) and the ``recent`` latest past."""
+        return {
+            "count": self.count(),
+            "upcoming": self.filter(date__gte=today).order_by("date"),
+            "recent": self.filter(date__lt=today).order_by("-date")[:recent],
+            "recent_limit": recent,
+        }

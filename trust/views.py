@@ -9,19 +9,14 @@ from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.db.models import (
     BooleanField,
-    Case,
     Count,
     ExpressionWrapper,
-    IntegerField,
-    OuterRef,
     Prefetch,
     Q,
-    Subquery,
-    Value,
-    When,
 )
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.utils.formats import date_format
 from django.views import View
 
 from . import clock
@@ -39,13 +34,13 @@ from .models import (
     Attachment,
     Component,
     Indicator,
-    IndicatorValue,
     Meeting,
     Plan,
     Priority,
     attachment_kinds,
 )
 from .permissions import may_attach
+from .sections import Block, Field, RecommendationsOf, Related, Summary, Text
 from .services import attachment_add, attachment_remove
 from .tables import ComponentTable, PriorityTable
 
@@ -78,59 +73,51 @@ class ComponentListView(ObjectListView):
         )
 
 
+NO_MEMBERS = "This component has no member partners recorded."
+NO_ATTENDANCE = "No attendance has been recorded for this meeting."
+
+
+def chair(component):
+    """Its chair's organisation and representative: the first current member, if chair."""
+    first = (component.current_memberships or [None])[0]
+    if first is None or first.role != "chair":
+        return "No chair recorded"
+    who = first.representative
+    return f"{first.partner.name} ({who.name})" if who else first.partner.name
+
+
 class ComponentDetailView(ObjectDetailView):
     model = Component
+    visible_related = {"risk_register": (), "recommendations": ("audit",)}
+    page_title = "{object} – Components"
+    sections = [
+        Summary(
+            Field("short_name", hide_empty=True),
+            "function",
+            Field("Governed by", include="trust/governed_by.html", as_="component"),
+            Field("Chair", chair),
+            Field("Risk register", include="trust/component_register.html", as_="component"),
+        ),
+        Block("trust/component_no_register.html", narrow=True),
+        Text("Description", "description", empty="No description has been recorded.", narrow=True),
+        Block("trust/component_document.html", narrow=True),
+        Related("Members", "trust/component_members.html", "current_memberships", empty=NO_MEMBERS),
+        Block("trust/component_meetings.html", "Meetings"),
+        RecommendationsOf(
+            "Audit recommendations about this component",
+            key="visible_recommendations",
+            caption="Audit recommendations that concern {object}",
+            empty="No audit recommendations concern this component{scope}.",
+        ),
+    ]
 
     def optimise(self, queryset):
-        user = self.request.user
-        memberships = related_model(Component, "memberships")
-        registers = related_model(Component, "risk_register")
-        recommendations = related_model(Component, "recommendations")
-        chair_first = Case(
-            When(role="chair", then=Value(0)),
-            When(role="vice_chair", then=Value(1)),
-            default=Value(2),
-            output_field=IntegerField(),
-        )
-        return queryset.annotate(has_register=HAS_REGISTER).prefetch_related(
-            Prefetch(
-                "memberships",
-                queryset=memberships.objects.filter(ended__isnull=True)
-                # A shared record names its people: representatives, with their partner.
-                .select_related("partner", "representative")
-                .order_by(chair_first, "partner__name"),
-                to_attr="current_memberships",
-            ),
-            Prefetch(
-                "risk_register",
-                queryset=registers.objects.restrict(user),
-                to_attr="visible_risk_register",
-            ),
-            Prefetch(
-                "recommendations",
-                queryset=recommendations.objects.restrict(user).select_related("audit"),
-                to_attr="visible_recommendations",
-            ),
-        )
+        return queryset.with_register().with_current_members()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        today = clock.today()
-        meetings = (
-            Meeting.objects.restrict(self.request.user)
-            .filter(component=self.object)
-            .annotate(
-                attended=Count("attendance", filter=PRESENT, distinct=True),
-                recorded=Count("attendance", distinct=True),
-            )
-        )
-        context["meeting_count"] = meetings.count()
-        context["upcoming_meetings"] = meetings.filter(date__gte=today).order_by("date")
-        context["recent_meetings"] = meetings.filter(date__lt=today).order_by("-date")[
-            :RECENT_MEETINGS
-        ]
-        context["recent_limit"] = RECENT_MEETINGS
-        return context
+        meetings = Meeting.objects.restrict(self.request.user).filter(component=self.object)
+        meetings = meetings.with_attendance_counts().timeline(clock.today(), RECENT_MEETINGS)
+        return super().get_context_data(meetings=meetings, **kwargs)
 
 
 class ComponentHistoryView(ObjectHistoryView):
@@ -143,17 +130,19 @@ class ComponentHistoryView(ObjectHistoryView):
 class MeetingDetailView(ObjectDetailView):
     model = Meeting
 
+    heading = "{object.title}"
+    select_related = ("component",)
+    sections = [
+        Summary(Field("Component", "component"), Field("Date", "date"), Field("location")),
+        Text("Notes", "notes", narrow=True),
+        Related("Attendance", "trust/meeting_attendance.html", "rows", empty=NO_ATTENDANCE),
+    ]
+
+    def page_title(self, meeting):
+        return f"{meeting.title}, {date_format(meeting.date, 'j F Y')} – {meeting.component}"
+
     def optimise(self, queryset):
-        attendance = related_model(Meeting, "attendance")
-        return queryset.select_related("component").prefetch_related(
-            Prefetch(
-                "attendance",
-                queryset=attendance.objects.select_related("partner", "person").order_by(
-                    "partner__name"
-                ),
-                to_attr="rows",
-            )
-        )
+        return queryset.with_attendance()
 
 
 class MeetingHistoryView(ObjectHistoryView):
@@ -165,16 +154,23 @@ class MeetingHistoryView(ObjectHistoryView):
 
 class PlanDetailView(ObjectDetailView):
     model = Plan
-
-    def optimise(self, queryset):
-        return queryset.prefetch_related(
-            Prefetch("outcomes__priorities", queryset=Priority.objects.order_by("number")),
-            Prefetch(
-                "priorities",
-                queryset=Priority.objects.filter(outcome__isnull=True).order_by("number"),
-                to_attr="without_outcome",
-            ),
-        )
+    prefetch_related = (
+        Prefetch("outcomes__priorities", queryset=Priority.objects.order_by("number")),
+        Prefetch(
+            "priorities",
+            queryset=Priority.objects.filter(outcome__isnull=True).order_by("number"),
+            to_attr="without_outcome",
+        ),
+    )
+    page_title = "{object} – Plans"
+    sections = [
+        Summary(
+            Field("Years", lambda plan: f"{plan.start_year} to {plan.end_year}"),
+            Field("Outcomes", lambda plan: len(plan.outcomes.all())),
+            narrow=False,
+        ),
+        Block("trust/plan_outcomes.html"),
+    ]
 
 
 class PlanHistoryView(ObjectHistoryView):
@@ -211,18 +207,29 @@ class PriorityListView(ObjectListView):
 
 class PriorityDetailView(ObjectDetailView):
     model = Priority
-
-    def optimise(self, queryset):
-        latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-period_end")
-        return queryset.select_related("plan", "outcome").prefetch_related(
-            Prefetch(
-                "indicators",
-                queryset=Indicator.objects.annotate(
-                    latest_value=Subquery(latest.values("value")[:1]),
-                    latest_period=Subquery(latest.values("period")[:1]),
-                ),
-            )
-        )
+    select_related = ("plan", "outcome")
+    prefetch_related = (Prefetch("indicators", queryset=Indicator.objects.with_latest_value()),)
+    page_title = "Priority {object.number}: {object} – Priorities"
+    sections = [
+        Summary(
+            Field("Number", "number"),
+            Field("Plan", "plan"),
+            Field("Outcome", "outcome", link=False, empty="Not linked to an outcome"),
+            narrow=False,
+        ),
+        Related(
+            "Indicators",
+            "trust/priority_indicators.html",
+            "indicators",
+            empty="This priority has no indicators recorded.",
+        ),
+        Related(
+            "Hosted priorities",
+            "trust/priority_hosted.html",
+            "hosted_priorities",
+            empty="No partner hosts this priority{scope}.",
+        ),
+    ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,7 +1,6 @@
 from django.contrib import messages
 
 from trust import clock
-from trust.changes import history_for
 from trust.generic import (
     ObjectAddUnderView,
     ObjectChangeView,
@@ -12,14 +11,22 @@ from trust.generic import (
     ObjectListView,
     ObjectStatusView,
 )
-from trust.permissions import ADD, CHANGE, DELETE, REPORT, user_can
+from trust.permissions import ADD, CHANGE, REPORT, user_can
+from trust.sections import EDIT, Field, RecentHistory, Related, Summary
 
 from .. import services
+from ..carriers import ProgressUpdates
 from ..filters import ActionFilterSet
 from ..forms import ActionForm, ActionSlipForm, ProgressUpdateForm, StatusForm, WithdrawForm
-from ..models import Action, ActionStatus, DueDateChange, HostedPriority, ProgressUpdate
+from ..models import Action, ActionStatus, HostedPriority, ProgressUpdate
 from ..querysets import ACTION_CARRIERS
 from ..tables import ActionTable
+
+SAME = "The due date has not changed."
+
+
+def of_carrier(action):
+    return f" of {action.carrier_name}" if action.carrier_name else ""
 
 
 def not_before_for(carrier):
@@ -43,34 +50,44 @@ class ActionListView(ObjectListView):
 
 class ActionDetailView(ObjectDetailView):
     model = Action
+    object_label = "action {object.number}"
+    actions = (
+        ("Add a progress update", "partners:progressupdate_create", "can_report", "primary"),
+        ("Change status", "partners:action_status", "can_report"),
+        ("Change due date", "partners:action_slip", "can_change"),
+        EDIT,
+    )
+    sections = [
+        Summary(
+            Field("For", "plan.carrier", text="{object.carrier_name}", empty="—"),
+            Field("Action", "description"),
+            Field("Owner", "owner", text="{0.name} ({0.partner})", link=False),
+            Field("Timescale (as written)", "timescale", empty="—"),
+            Field("Original due date", "original_due_date", empty="Ongoing"),
+            Field("Current due date", include="partners/action_due.html"),
+            Field("Times slipped", "slip_count"),
+            Field("Status", include="partners/action_status.html"),
+            narrow=False,
+        ),
+        Related("Due date changes", "partners/due_date_changes.html", "date_changes", empty=SAME),
+        ProgressUpdates(show_action=False),
+        RecentHistory(limit=10, full_link=None),
+    ]
 
     def optimise(self, queryset):
         return queryset.select_related("owner__partner", *ACTION_CARRIERS).with_schedule()
 
+    page_title = staticmethod(lambda action: f"{action} – {action.carrier_name or 'Action'}")
+    caption = staticmethod(lambda action: f"Action {action.number}{of_carrier(action)}")
+
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        action = self.object
-        user = self.request.user
-        updates = ProgressUpdate.objects.restrict(user).filter(action=action)
-        context["updates"] = updates.select_related("author__partner")
-        context["correctable_updates"] = set(
-            ProgressUpdate.objects.restrict(user, CHANGE)
-            .filter(action=action)
-            .values_list("pk", flat=True)
+        action, user = self.object, self.request.user
+        return super().get_context_data(
+            can_report=self.can(REPORT, action) and user_can(user, ADD, ProgressUpdate),
+            **ProgressUpdate.objects.filter(action=action).for_action_page(user),
+            date_changes=action.date_changes.restrict(user).select_related("agreed_by__partner"),
+            **kwargs,
         )
-        context["withdrawable_updates"] = set(
-            ProgressUpdate.objects.restrict(user, DELETE)
-            .filter(action=action)
-            .values_list("pk", flat=True)
-        )
-        context["date_changes"] = (
-            DueDateChange.objects.restrict(user)
-            .filter(action=action)
-            .select_related("agreed_by__partner")
-        )
-        context["can_report"] = self.can(REPORT, action) and user_can(user, ADD, ProgressUpdate)
-        context["entries"] = history_for(action, user)[:10]
-        return context
 
 
 class ActionCreateView(ObjectAddUnderView):

@@ -4,15 +4,16 @@ Recommendations belong to the layer above; they are read here only through the r
 relation it declares (``person.recommendations``), narrowed by the same ``restrict``.
 """
 
-from django.db.models import Prefetch, Q
+from django.utils.safestring import mark_safe
 
 from trust import clock
-from trust.changes import history_for
 from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
-from trust.permissions import ADD, sees_contacts, user_can
+from trust.permissions import sees_contacts
+from trust.sections import Field, RecentHistory, RecommendationsOf, Related, Summary, Text
 
+from ..carriers import ActionPlan, CarrierMixin, ProgressUpdates
 from ..filters import HostedPriorityFilterSet, PartnerFilterSet
-from ..models import Action, HostedPriority, Membership, Partner, Person, ProgressUpdate
+from ..models import HostedPriority, Partner, Person
 from ..querysets import ACTION_CARRIERS
 from ..tables import HostedPriorityTable, PartnerTable
 
@@ -28,6 +29,27 @@ __all__ = [
 ]
 
 
+NOT_SET = mark_safe('<strong class="govuk-tag govuk-tag--red">Not set</strong>')
+
+
+PLAN_IN_PLACE = "partners/action_plan_in_place.html"
+INDICATORS = "partners/hostedpriority_indicators.html"
+NO_INDICATORS = "The priority has no indicators yet."
+HOSTED_RISKS = "partners/hostedpriority_risks.html"
+NO_RISKS = (
+    "No risks are linked to this priority{scope}. Hosts record the risks of the priorities "
+    "they host in their own register."
+)
+
+
+def signed(label, path):
+    return Field(label, path, include="partners/partner_signed_date.html", as_="date")
+
+
+def done(label, path):
+    return Field(label, path, include="partners/hostedpriority_check.html", as_="done")
+
+
 # --- Partners -----------------------------------------------------------------------------
 
 
@@ -40,33 +62,62 @@ class PartnerListView(ObjectListView):
         return queryset.with_component_count()
 
 
+def attendance(label, attended, recorded):
+    return Field(
+        label,
+        include="partners/partner_attendance.html",
+        params=lambda p: {"attended": getattr(p, attended), "recorded": getattr(p, recorded)},
+    )
+
+
+SEATS = "partners/partner_memberships.html"
+NO_SEATS = "This partner does not sit on any component."
+HOSTED = "partners/partner_hosted.html"
+NO_HOSTED = "This partner hosts or contributes to no priority{scope}."
+
+
+def no_people(view, context):
+    if context["can_see_contacts"]:
+        return "No people have been recorded for this partner."
+    return "None of this partner's people is named on a record shared with you."
+
+
 class PartnerDetailView(ObjectDetailView):
     model = Partner
+    page_title = "{object} – Partners"
+    visible_related = {"people": ()}
+    sections = [
+        Summary(
+            Field("short_name", hide_empty=True),
+            "sector",
+            Field("Under the duty to co-operate", "duty_to_cooperate"),
+            signed("Partnership agreement signed", "agreement_signed"),
+            signed("Information sharing protocol signed", "isp_signed"),
+            attendance("Attendance in the last 12 months", "recent_attended", "recent_recorded"),
+            attendance("Attendance, all time", "meetings_attended", "meetings_recorded"),
+        ),
+        Text("Notes", "notes", narrow=True),
+        Related(
+            "People",
+            "partners/partner_people.html",
+            "visible_people",
+            empty=no_people,
+            can_see_contacts=lambda view, context: context["can_see_contacts"],
+        ),
+        Related("Components it sits on", SEATS, "current_memberships", empty=NO_SEATS),
+        Related("Hosted priorities", HOSTED, "hosted_priorities", empty=NO_HOSTED),
+    ]
 
     def optimise(self, queryset):
-        user = self.request.user
-        return queryset.with_attendance(clock.today()).prefetch_related(
-            Prefetch("people", queryset=Person.objects.restrict(user), to_attr="visible_people"),
-            Prefetch(
-                "memberships",
-                queryset=Membership.objects.filter(ended__isnull=True)
-                .select_related("component", "representative")
-                .order_by("component__order", "component__name"),
-                to_attr="current_memberships",
-            ),
-        )
+        return queryset.with_attendance(clock.today()).with_current_seats()
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        partner = self.object
-        context["hosted_priorities"] = (
-            HostedPriority.objects.restrict(self.request.user)
-            .filter(Q(host=partner) | Q(contributors=partner))
-            .distinct()
-            .select_related("priority", "host", "monitoring_component")
+        partner, user = self.object, self.request.user
+        return super().get_context_data(
+            hosted_priorities=HostedPriority.objects.restrict(user).of_partner(partner),
+            can_see_contacts=sees_contacts(user, partner.pk),
+            **kwargs,
         )
-        context["can_see_contacts"] = sees_contacts(self.request.user, partner.pk)
-        return context
 
 
 class PartnerHistoryView(ObjectHistoryView):
@@ -79,22 +130,41 @@ class PartnerHistoryView(ObjectHistoryView):
 class PersonDetailView(ObjectDetailView):
     model = Person
 
-    def optimise(self, queryset):
-        return queryset.select_related("partner")
+    page_title = "{object} – {object.partner}"
+    select_related = ("partner",)
+    sections = [
+        Summary(
+            Field("job_title"),
+            Field("Partner", "partner"),
+            Field("Email", "email", include="partners/email.html", when="can_see_contacts"),
+            Field("Can sign in", lambda p: p.user_id is not None, when="can_see_contacts"),
+        ),
+        Related(
+            "Actions they own",
+            "partners/action_rows.html",
+            "actions",
+            when="can_see_contacts",
+            show_carrier=True,
+            caption="Actions they own, overdue first",
+            empty="{object} owns no actions{scope}.",
+        ),
+        RecommendationsOf(
+            "Audit recommendations they are responsible for",
+            when="can_see_contacts",
+            caption="Audit recommendations {object} is a responsible officer for",
+            empty="{object} is not a responsible officer for any audit recommendation{scope}.",
+        ),
+    ]
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        person = self.object
-        context["actions"] = (
-            person.actions.restrict(user)
-            .select_related("owner__partner", *ACTION_CARRIERS)
-            .with_schedule()
-            .overdue_first(clock.today())
+        person, user = self.object, self.request.user
+        actions = person.actions.restrict(user).select_related("owner__partner", *ACTION_CARRIERS)
+        return super().get_context_data(
+            actions=actions.with_schedule().overdue_first(clock.today()),
+            recommendations=person.recommendations.restrict(user).select_related("audit"),
+            can_see_contacts=sees_contacts(user, person.partner_id),
+            **kwargs,
         )
-        context["recommendations"] = person.recommendations.restrict(user).select_related("audit")
-        context["can_see_contacts"] = sees_contacts(user, person.partner_id)
-        return context
 
 
 class PersonHistoryView(ObjectHistoryView):
@@ -113,41 +183,43 @@ class HostedPriorityListView(ObjectListView):
         return queryset.select_related("priority", "host", "monitoring_component")
 
 
-class HostedPriorityDetailView(ObjectDetailView):
+class HostedPriorityDetailView(CarrierMixin, ObjectDetailView):
     model = HostedPriority
-
-    def optimise(self, queryset):
-        return queryset.select_related(
-            "priority__outcome", "priority__plan", "host", "monitoring_component", "action_plan"
-        ).prefetch_related("contributors")
+    page_title = "{object} – Hosted priorities"
+    updates_limit = 20
+    select_related = ("priority__outcome", "priority__plan", "host", "monitoring_component")
+    select_related += ("action_plan",)
+    prefetch_related = ("contributors",)
+    # Risks linked to the priority; the host's register is where they belong.
+    visible_related = {"risks": ("register", "owner")}
+    sections = [
+        Summary(
+            Field("Priority", "priority", text="{0.number}. {0.title}"),
+            Field("Outcome", "priority.outcome", link=False, empty="Not linked to an outcome"),
+            Field("Host", "host"),
+            "kind",
+            Field("contributors", empty="No other partner contributes"),
+        ),
+        Text(None, "description", narrow=True),
+        Summary(
+            signed("Agreement signed by the director", "director_signed"),
+            signed("Agreement signed by the host", "host_signed"),
+            done("Risk assessment done", "risk_assessment_done"),
+            done("Appended to the host's strategy", "appended_to_strategy"),
+            Field("Action plan in place", key="actions", include=PLAN_IN_PLACE, as_="actions"),
+            Field("Monitoring board", "monitoring_component", empty=NOT_SET),
+            heading="Hosting checklist",
+        ),
+        Related("Indicators", INDICATORS, "indicators", empty=NO_INDICATORS),
+        ActionPlan(show_summary=True),
+        ProgressUpdates(),
+        Related("Linked risks", HOSTED_RISKS, "visible_risks", empty=NO_RISKS),
+        RecentHistory(show_record=False, full_link="Full history of {object.title}"),
+    ]
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        user = self.request.user
-        hosted = self.object
-        context["actions"] = (
-            Action.objects.restrict(user)
-            .filter(plan=hosted.action_plan_id)
-            .select_related("owner__partner")
-            .with_schedule()
-            .order_by("number")
-            if hosted.action_plan_id
-            else Action.objects.none()
-        )
-        context["updates"] = (
-            ProgressUpdate.objects.restrict(user)
-            .filter(action__plan=hosted.action_plan_id)
-            .select_related("action", "author__partner")
-            .order_by("-date", "-pk")[:20]
-            if hosted.action_plan_id
-            else []
-        )
-        context["indicators"] = hosted.priority.indicators.restrict(user).with_latest_value()
-        # Risks linked to the priority; the host's register is where they belong.
-        context["risks"] = hosted.risks.restrict(user).select_related("register", "owner")
-        context["can_add_action"] = user_can(user, ADD, Action) and context["can_change"]
-        context["entries"] = history_for(hosted, user)[:5]
-        return context
+        indicators = self.object.priority.indicators.restrict(self.request.user)
+        return super().get_context_data(indicators=indicators.with_latest_value(), **kwargs)
 
 
 class HostedPriorityHistoryView(ObjectHistoryView):

@@ -1,9 +1,9 @@
 from django.db.models import Prefetch
 
-from partners.models import Action, Person, ProgressUpdate
+from partners.carriers import ActionPlan, CarrierMixin, ProgressUpdates
+from partners.models import Person
 from partners.views import ActionCreateView
-from risks.models import Risk
-from trust.changes import history_for
+from trust import clock
 from trust.generic import (
     ObjectAddUnderView,
     ObjectDeleteView,
@@ -13,7 +13,17 @@ from trust.generic import (
     ObjectListView,
     ObjectStatusView,
 )
-from trust.permissions import ADD, user_can
+from trust.sections import (
+    EDIT,
+    Block,
+    Field,
+    RecentHistory,
+    Related,
+    Summary,
+    Text,
+    add_button,
+    may_add,
+)
 
 from .. import services
 from ..exports import DEFAULT_COMMITTEE
@@ -21,6 +31,8 @@ from ..filters import AuditFilterSet, RecommendationFilterSet
 from ..forms import AuditForm, RecommendationForm, RecommendationStatusForm
 from ..models import Audit, Recommendation, RecommendationStatus, Verification
 from ..tables import AuditTable, RecommendationTable
+
+NO_PLAN = "There is no action plan yet."
 
 # A recommendation names its officers with their organisation, wherever it is shown.
 OFFICERS = Prefetch("responsible_officers", queryset=Person.objects.select_related("partner"))
@@ -40,25 +52,42 @@ class AuditDetailView(ObjectDetailView):
     # What the download form shows: set to what was sent when a download is refused, so the
     # corrected form downloads the file asked for, not the defaults.
     download = None
-
-    def optimise(self, queryset):
-        return queryset.select_related("priority_scale")
+    select_related = ("priority_scale",)
+    sections = [
+        Summary(
+            "auditor",
+            "audited_body",
+            "report_date",
+            Field("reference", hide_empty=True),
+            Field("Priority scale", "priority_scale", link=False),
+            narrow=False,
+        ),
+        Text(None, "summary"),
+        Block("recommendations/audit_tools.html"),
+        Related(
+            "Recommendations",
+            "recommendations/recommendation_rows.html",
+            "recommendations",
+            empty="This audit has no recommendations yet.",
+            show_audit=False,
+            today=lambda view, context: clock.today(),
+            button=add_button(
+                "Add a recommendation", "recommendations:recommendation_create", Recommendation
+            ),
+        ),
+    ]
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["download"] = self.download or {"format": "xlsx", "committee": DEFAULT_COMMITTEE}
         user = self.request.user
-        context["recommendations"] = (
-            Recommendation.objects.restrict(user)
+        return super().get_context_data(
+            download=self.download or {"format": "xlsx", "committee": DEFAULT_COMMITTEE},
+            recommendations=Recommendation.objects.restrict(user)
             .filter(audit=self.object)
             .select_related("priority")
             .prefetch_related(OFFICERS)
-            .with_progress(user)
+            .with_progress(user),
+            **kwargs,
         )
-        context["can_add_recommendation"] = (
-            user_can(user, ADD, Recommendation) and context["can_change"]
-        )
-        return context
 
 
 class AuditEditView(ObjectEditView):
@@ -94,63 +123,46 @@ class RecommendationMixin:
         return queryset.select_related("audit__priority_scale", "priority", "action_plan")
 
 
-class RecommendationDetailView(RecommendationMixin, ObjectDetailView):
-    def optimise(self, queryset):
-        user = self.request.user
-        return (
-            super()
-            .optimise(queryset)
-            .prefetch_related(
-                "components",
-                # Its officers are named with their organisation, as on every page that shows
-                # it; linked records only as far as the user may see them.
-                Prefetch(
-                    "responsible_officers",
-                    queryset=Person.objects.select_related("partner"),
-                    to_attr="officers",
-                ),
-                Prefetch(
-                    "related",
-                    queryset=Recommendation.objects.restrict(user).select_related("audit"),
-                    to_attr="visible_related",
-                ),
-                Prefetch(
-                    "risks",
-                    queryset=Risk.objects.restrict(user).select_related("register"),
-                    to_attr="visible_risks",
-                ),
-            )
-        )
+class RecommendationDetailView(RecommendationMixin, CarrierMixin, ObjectDetailView):
+    page_title = "{object.display_name}"
+    caption = "{object.audit}"
+    heading = "Recommendation {object.number}"
+    actions = (
+        EDIT,
+        ("Change status", "recommendations:recommendation_status", "can_change"),
+        ("Record a verification", "recommendations:verification_create", may_add(Verification)),
+    )
+    # Its officers are named with their organisation, as on every page that shows it;
+    # linked records only as far as the user may see them.
+    prefetch_related = ("components", OFFICERS)
+    visible_related = {"related": ("audit",), "risks": ("register",), "verifications": ("auditor",)}
+    sections = [
+        Block("recommendations/recommendation_status.html"),
+        Summary(
+            "audit",
+            Field("Report section", "section"),
+            Field("Recommendation", "text"),
+            Field("Management response", "management_response"),
+            Field("Responsibility and timescale (as written)", "responsibility"),
+            Field("Timescale (as written)", "timescale"),
+            Field("Dates it means", "due_dates", sep="; ", empty="No date (ongoing)"),
+            Field("Responsible officers", "responsible_officers", empty="None named"),
+            Field("Components", "components", link=False),
+            Field("Linked recommendations", include="recommendations/linked_recommendations.html"),
+            Field("Auditor's verification", include="recommendations/verifications.html"),
+            Field("Linked risks", include="recommendations/linked_risks.html"),
+            empty="—",
+            narrow=False,
+        ),
+        ActionPlan(empty=NO_PLAN, no_plan=NO_PLAN),
+        ProgressUpdates(),
+        RecentHistory(full_link="Full history of recommendation {object.number}"),
+    ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        user = self.request.user
-        rec = self.object
-        context["actions"] = (
-            Action.objects.restrict(user)
-            .filter(plan=rec.action_plan_id)
-            .select_related("owner__partner")
-            .with_schedule()
-            .order_by("number")
-            if rec.action_plan_id
-            else Action.objects.none()
-        )
-        context["updates"] = (
-            ProgressUpdate.objects.restrict(user)
-            .filter(action__plan=rec.action_plan_id)
-            .select_related("action", "author__partner")
-            .order_by("-date", "-pk")
-            if rec.action_plan_id
-            else []
-        )
-        context["can_add_action"] = user_can(user, ADD, Action) and context["can_change"]
-        context["verifications"] = (
-            Verification.objects.restrict(user).filter(recommendation=rec).select_related("auditor")
-        )
-        context["can_verify"] = user_can(user, ADD, Verification)
         if context["can_change"]:  # drawn from every action: for those who see them all
-            context["implied_status"] = RecommendationStatus(rec.implied_status())
-        context["entries"] = history_for(rec, user)[:5]
+            context["implied_status"] = RecommendationStatus(self.object.implied_status())
         return context
 
 
