@@ -19,18 +19,10 @@ from trust.permissions import ADD, CHANGE, DELETE, REPORT, SharedQuerySet
 from trust.text import shorten
 
 from . import querysets
+from .choices import ActionStatus, AttendanceStatus, HostingKind, MembershipRole, Rag, Sector
 
 # An action is named by its text, cut at a word boundary to this many characters.
 ACTION_NAME_LENGTH = 80
-
-
-class Sector(models.TextChoices):
-    LOCAL_AUTHORITY = "local_authority", "Local authority"
-    HEALTH = "health", "Health"
-    POLICE = "police", "Police"
-    EDUCATION = "education", "Education and schools"
-    VOLUNTARY = "voluntary", "Voluntary, community and faith sector"
-    OTHER = "other", "Other"
 
 
 class Partner(TrackedModel):
@@ -97,12 +89,6 @@ class Person(TrackedModel):
         return reverse("partners:person_detail", args=[self.pk])
 
 
-class MembershipRole(models.TextChoices):
-    CHAIR = "chair", "Chair"
-    VICE_CHAIR = "vice_chair", "Vice-chair"
-    MEMBER = "member", "Member"
-
-
 class Membership(TrackedModel):
     """A partner's seat on a component, with its representative."""
 
@@ -154,12 +140,6 @@ class Membership(TrackedModel):
 
     def get_absolute_url(self):
         return self.component.get_absolute_url()
-
-
-class AttendanceStatus(models.TextChoices):
-    PRESENT = "present", "Present"
-    APOLOGIES = "apologies", "Sent apologies"
-    ABSENT = "absent", "Absent"
 
 
 class Attendance(TrackedModel):
@@ -230,11 +210,6 @@ class ActionPlan(TrackedModel):
     def get_absolute_url(self):
         carrier = self.carrier
         return carrier.get_absolute_url() if carrier else reverse("home")
-
-
-class HostingKind(models.TextChoices):
-    CORE = "core", "Core (clearly one partner's)"
-    HOSTED = "hosted", "Hosted (one partner representing several)"
 
 
 class HostedPriority(TrackedModel):
@@ -321,13 +296,6 @@ class HostedPriority(TrackedModel):
 
     def missing(self, has_actions: bool) -> list[str]:
         return [label for label, done, _ in self.checklist(has_actions) if not done]
-
-
-class ActionStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    IN_PROGRESS = "in_progress", "In progress"
-    COMPLETE = "complete", "Complete"
-    CANCELLED = "cancelled", "Cancelled"
 
 
 class Action(TrackedModel):
@@ -417,12 +385,6 @@ class Action(TrackedModel):
         """The carrier with what it belongs to: "Recommendation 2 of <audit title>"."""
         carrier = self.plan.carrier
         return carrier.display_name if carrier is not None else ""
-
-
-class Rag(models.TextChoices):
-    RED = "red", "Red"
-    AMBER = "amber", "Amber"
-    GREEN = "green", "Green"
 
 
 class ProgressUpdate(TrackedModel):

@@ -10,7 +10,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import ProtectedError
 from django.db.models.deletion import RestrictedError
 from django.http import Http404, HttpResponseRedirect
@@ -19,10 +18,10 @@ from django.urls import reverse
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
-from . import once
 from .changes import history_for
 from .deletion import delete_blockers
 from .forms import GovukForm, add_refusal, current_values, stale_changes
+from .once import SendOnceMixin
 from .permissions import ADD, CHANGE, DELETE, VIEW, user_can
 from .sections import DeclaredDetail
 from .services import STALE_EDIT, StaleEditError, record_delete
@@ -178,58 +177,6 @@ class ObjectDetailView(DeclaredDetail, ObjectMixin, DetailView):
                 self.model, suffix, self.object.pk
             )
         return context
-
-
-class SendOnceMixin:
-    """A form view whose form is saved once (``trust.once``): Back and Save again, or a
-    double click, saves nothing the second time and says where the saved record is.
-
-    Precondition: a successful ``form_valid`` redirects (post/redirect/get); any other
-    response means nothing was saved, and the sending is forgotten with the rollback.
-    """
-
-    already_sent_template = "generic/already_sent.html"
-
-    def post(self, request, *args, **kwargs):
-        form = self.get_form()
-        # A form that does not send back the version it was loaded with (a deletion) is told
-        # apart by the record's version now: deleted, restored, it may be deleted again.
-        about = getattr(self, "object", None)
-        version = about.version if about is not None and about.pk else None
-        fingerprint = once.form_fingerprint(
-            user=request.user,
-            path=request.path,
-            data=request.POST,
-            version=None if "version" in request.POST else version,
-            files=request.FILES,
-        )
-        earlier = once.sending_find(fingerprint)
-        if earlier is not None:
-            return self.already_sent(form, earlier)
-        if not form.is_valid():
-            return self.form_invalid(form)
-        with transaction.atomic():
-            try:
-                sent = once.sending_record(fingerprint=fingerprint, user=request.user)
-            except once.AlreadySent as error:
-                return self.already_sent(form, error.sent)
-            response = self.form_valid(form)
-            if response.status_code in (301, 302, 303):
-                sent.saved_url = response.url[:500]
-                sent.save(update_fields=["saved_url"])
-            else:
-                transaction.set_rollback(True)
-        return response
-
-    def already_sent(self, form, sent):
-        context = self.get_context_data(form=form)
-        context.update(title=once.ALREADY_SENT, sent=sent)
-        return self.response_class(
-            request=self.request,
-            template=[self.already_sent_template],
-            context=context,
-            status=409,
-        )
 
 
 class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):

@@ -78,3 +78,58 @@ def sending_record(*, fingerprint: str, user) -> SentForm:
         sent.sent_at, sent.saved_url = timezone.now(), ""
         sent.save(update_fields=["sent_at", "saved_url"])
     return sent
+
+
+# --- The form views' side ------------------------------------------------------------------
+
+
+class SendOnceMixin:
+    """A form view whose form is saved once (``trust.once``): Back and Save again, or a
+    double click, saves nothing the second time and says where the saved record is.
+
+    Precondition: a successful ``form_valid`` redirects (post/redirect/get); any other
+    response means nothing was saved, and the sending is forgotten with the rollback.
+    """
+
+    already_sent_template = "generic/already_sent.html"
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        # A form that does not send back the version it was loaded with (a deletion) is told
+        # apart by the record's version now: deleted, restored, it may be deleted again.
+        about = getattr(self, "object", None)
+        version = about.version if about is not None and about.pk else None
+        fingerprint = form_fingerprint(
+            user=request.user,
+            path=request.path,
+            data=request.POST,
+            version=None if "version" in request.POST else version,
+            files=request.FILES,
+        )
+        earlier = sending_find(fingerprint)
+        if earlier is not None:
+            return self.already_sent(form, earlier)
+        if not form.is_valid():
+            return self.form_invalid(form)
+        with transaction.atomic():
+            try:
+                sent = sending_record(fingerprint=fingerprint, user=request.user)
+            except AlreadySent as error:
+                return self.already_sent(form, error.sent)
+            response = self.form_valid(form)
+            if response.status_code in (301, 302, 303):
+                sent.saved_url = response.url[:500]
+                sent.save(update_fields=["saved_url"])
+            else:
+                transaction.set_rollback(True)
+        return response
+
+    def already_sent(self, form, sent):
+        context = self.get_context_data(form=form)
+        context.update(title=ALREADY_SENT, sent=sent)
+        return self.response_class(
+            request=self.request,
+            template=[self.already_sent_template],
+            context=context,
+            status=409,
+        )

@@ -1,0 +1,43 @@
+"""The partners' fixed vocabularies: code choices, each checked by a database constraint
+(``trust.models.choice_constraint``) on the model that uses it."""
+
+from django.db import models
+
+
+class Sector(models.TextChoices):
+    LOCAL_AUTHORITY = "local_authority", "Local authority"
+    HEALTH = "health", "Health"
+    POLICE = "police", "Police"
+    EDUCATION = "education", "Education and schools"
+    VOLUNTARY = "voluntary", "Voluntary, community and faith sector"
+    OTHER = "other", "Other"
+
+
+class MembershipRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice-chair"
+    MEMBER = "member", "Member"
+
+
+class AttendanceStatus(models.TextChoices):
+    PRESENT = "present", "Present"
+    APOLOGIES = "apologies", "Sent apologies"
+    ABSENT = "absent", "Absent"
+
+
+class HostingKind(models.TextChoices):
+    CORE = "core", "Core (clearly one partner's)"
+    HOSTED = "hosted", "Hosted (one partner representing several)"
+
+
+class ActionStatus(models.TextChoices):
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "In progress"
+    COMPLETE = "complete", "Complete"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class Rag(models.TextChoices):
+    RED = "red", "Red"
+    AMBER = "amber", "Amber"
+    GREEN = "green", "Green"
