@@ -1,17 +1,15 @@
 from django.urls import path
 
+from trust.generic import record_urls
+
+from .models import Audit, Recommendation
 from .views import audits, exchange, review
 
 app_name = "recommendations"
 
 urlpatterns = [
-    path("audits/", audits.AuditListView.as_view(), name="audit_list"),
-    path("audits/export/", audits.AuditListView.as_view(export=True), name="audit_list_export"),
-    path("audits/add/", audits.AuditEditView.as_view(), name="audit_create"),
-    path("audits/<int:pk>/", audits.AuditDetailView.as_view(), name="audit_detail"),
-    path("audits/<int:pk>/edit/", audits.AuditEditView.as_view(), name="audit_update"),
-    path("audits/<int:pk>/delete/", audits.AuditDeleteView.as_view(), name="audit_delete"),
-    path("audits/<int:pk>/history/", audits.AuditHistoryView.as_view(), name="audit_history"),
+    *record_urls("audits/", Audit, audits),
+    *record_urls("recommendations/", Recommendation, audits),
     path("audits/<int:pk>/as-at/", review.AuditAsAtView.as_view(), name="audit_as_at"),
     path("audits/<int:pk>/compare/", review.AuditCompareView.as_view(), name="audit_compare"),
     path(
@@ -24,17 +22,6 @@ urlpatterns = [
         audits.RecommendationCreateView.as_view(),
         name="recommendation_create",
     ),
-    path("recommendations/", audits.RecommendationListView.as_view(), name="recommendation_list"),
-    path(
-        "recommendations/export/",
-        audits.RecommendationListView.as_view(export=True),
-        name="recommendation_list_export",
-    ),
-    path(
-        "recommendations/<int:pk>/",
-        audits.RecommendationDetailView.as_view(),
-        name="recommendation_detail",
-    ),
     path(
         "recommendations/<int:pk>/edit/",
         audits.RecommendationUpdateView.as_view(),
@@ -44,16 +31,6 @@ urlpatterns = [
         "recommendations/<int:pk>/status/",
         audits.RecommendationStatusView.as_view(),
         name="recommendation_status",
-    ),
-    path(
-        "recommendations/<int:pk>/delete/",
-        audits.RecommendationDeleteView.as_view(),
-        name="recommendation_delete",
-    ),
-    path(
-        "recommendations/<int:pk>/history/",
-        audits.RecommendationHistoryView.as_view(),
-        name="recommendation_history",
     ),
     path(
         "recommendations/<int:carrier_pk>/actions/add/",

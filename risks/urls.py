@@ -1,22 +1,11 @@
-from django.urls import path
+from trust.generic import record_urls
 
 from . import views
+from .models import Risk, RiskRegister
 
 app_name = "risks"
 
 urlpatterns = [
-    path("registers/", views.RiskRegisterListView.as_view(), name="riskregister_list"),
-    path(
-        "registers/export/",
-        views.RiskRegisterListView.as_view(export=True),
-        name="riskregister_list_export",
-    ),
-    path("registers/<int:pk>/", views.RiskRegisterDetailView.as_view(), name="riskregister_detail"),
-    path(
-        "registers/<int:pk>/history/",
-        views.RiskRegisterHistoryView.as_view(),
-        name="riskregister_history",
-    ),
-    path("risks/<int:pk>/", views.RiskDetailView.as_view(), name="risk_detail"),
-    path("risks/<int:pk>/history/", views.RiskHistoryView.as_view(), name="risk_history"),
+    *record_urls("registers/", RiskRegister, views),
+    *record_urls("risks/", Risk, views),
 ]

@@ -7,26 +7,28 @@ the model, the queryset optimisations, the form or filter, the template override
 """
 
 from django import forms
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import ProtectedError
 from django.db.models.deletion import RestrictedError
+from django.forms import modelform_factory
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import path, reverse
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
 from .changes import history_for
 from .deletion import delete_blockers
-from .forms import GovukForm, add_refusal, current_values, stale_changes
+from .forms import GovukForm, TrackedModelForm, add_refusal, current_values, stale_changes
 from .once import SendOnceMixin
 from .permissions import ADD, CHANGE, DELETE, VIEW, user_can
 from .sections import DeclaredDetail
 from .services import STALE_EDIT, StaleEditError, record_delete
 from .tables import EXPORT_FIELD, EXPORT_FORMATS, SORT_FIELD, export_response
-from .trails import list_url, model_url, parent_of, trail
+from .trails import list_url, listed_on, model_url, parent_of, trail
 
 
 class AccessMixin(LoginRequiredMixin):
@@ -97,6 +99,7 @@ class ObjectListView(AccessMixin, FilterView):
     template_name = "generic/object_list.html"
     table_class = None
     export = False  # the export route: every matching row as ``?format=csv`` or ``xlsx``
+    related_lists = ()  # "app_label.Model" of lists offered beside this one ("See also")
     paginate_by = 25
     filterset_class = None
 
@@ -137,6 +140,7 @@ class ObjectListView(AccessMixin, FilterView):
         context["title"] = opts.verbose_name_plural.capitalize()
         context["add_url"] = model_url(self.model, "create")
         context["export_url"] = model_url(self.model, "list_export")
+        context["related_lists"] = [listed_on(apps.get_model(m)) for m in self.related_lists]
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_string"] = query.urlencode()
@@ -183,6 +187,7 @@ class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
     """Add (no ``pk``) or edit a record through ``TrackedModelForm.save_tracked``."""
 
     form_class = None
+    fields = ()  # without a form_class: a plain tracked form of these fields
     template_name = "generic/object_edit.html"
     title = ""  # else "Add <kind>" or "Edit <kind>"
     success_message = ""  # "{object}" is the record; else "<Kind> saved."
@@ -202,6 +207,11 @@ class ObjectEditView(ObjectMixin, SendOnceMixin, FormView):
     def post(self, request, *args, **kwargs):
         self.object = self.get_object_or_new()
         return super().post(request, *args, **kwargs)
+
+    def get_form_class(self):
+        if self.form_class is None:
+            return modelform_factory(self.model, form=TrackedModelForm, fields=self.fields)
+        return self.form_class
 
     def get_object_or_new(self):
         if "pk" in self.kwargs:
@@ -459,3 +469,31 @@ class ObjectHistoryView(ObjectMixin, TemplateView):
             entry.record_label for entry in context["entries"]
         )
         return context
+
+
+# --- The pages of a kind of record, by convention -----------------------------------------
+
+# (page, path under the record kind's route, view class suffix, as_view arguments)
+RECORD_PAGES = (
+    ("list", "", "ListView", {}),
+    ("list_export", "export/", "ListView", {"export": True}),
+    ("create", "add/", "EditView", {}),
+    ("detail", "<int:pk>/", "DetailView", {}),
+    ("update", "<int:pk>/edit/", "EditView", {}),
+    ("delete", "<int:pk>/delete/", "DeleteView", {}),
+    ("history", "<int:pk>/history/", "HistoryView", {}),
+)
+
+
+def record_urls(route, model, views):
+    """URL patterns of the standard pages of ``model`` under ``route`` ("sectors/"): each
+    page whose view the module ``views`` declares by name (``<Model>ListView``,
+    ``<Model>DetailView``, ``<Model>EditView`` for add and edit, ``<Model>DeleteView``,
+    ``<Model>HistoryView``), named ``<model>_<page>`` as every page is."""
+    patterns = []
+    for page, suffix, view_suffix, initkwargs in RECORD_PAGES:
+        view = getattr(views, f"{model.__name__}{view_suffix}", None)
+        if view is not None:
+            name = f"{model._meta.model_name}_{page}"
+            patterns.append(path(route + suffix, view.as_view(**initkwargs), name=name))
+    return patterns

@@ -10,37 +10,16 @@ from django.urls import include, path
 from recommendations.views import overview
 from trust import views
 from trust.forms import SignInForm
+from trust.generic import record_urls
+from trust.models import Attachment, Component, Meeting, Plan, Priority
 
 # The trust app's own pages, in the "trust" namespace.
 trust_patterns = [
-    path("components/", views.ComponentListView.as_view(), name="component_list"),
-    path(
-        "components/export/",
-        views.ComponentListView.as_view(export=True),
-        name="component_list_export",
-    ),
-    path("components/<int:pk>/", views.ComponentDetailView.as_view(), name="component_detail"),
-    path(
-        "components/<int:pk>/history/",
-        views.ComponentHistoryView.as_view(),
-        name="component_history",
-    ),
-    path("meetings/<int:pk>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
-    path("meetings/<int:pk>/history/", views.MeetingHistoryView.as_view(), name="meeting_history"),
-    path("plans/<int:pk>/", views.PlanDetailView.as_view(), name="plan_detail"),
-    path("plans/<int:pk>/history/", views.PlanHistoryView.as_view(), name="plan_history"),
-    path("priorities/", views.PriorityListView.as_view(), name="priority_list"),
-    path(
-        "priorities/export/",
-        views.PriorityListView.as_view(export=True),
-        name="priority_list_export",
-    ),
-    path("priorities/<int:pk>/", views.PriorityDetailView.as_view(), name="priority_detail"),
-    path(
-        "priorities/<int:pk>/history/",
-        views.PriorityHistoryView.as_view(),
-        name="priority_history",
-    ),
+    *record_urls("components/", Component, views),
+    *record_urls("meetings/", Meeting, views),
+    *record_urls("plans/", Plan, views),
+    *record_urls("priorities/", Priority, views),
+    *record_urls("attachments/", Attachment, views),
     # Files attached to any record that takes them: the record as "partners.action/12".
     path(
         "attachments/<str:record>/<int:record_pk>/add/",
@@ -51,16 +30,6 @@ trust_patterns = [
         "attachments/<int:pk>/download/",
         views.AttachmentDownloadView.as_view(),
         name="attachment_download",
-    ),
-    path(
-        "attachments/<int:pk>/delete/",
-        views.AttachmentDeleteView.as_view(),
-        name="attachment_delete",
-    ),
-    path(
-        "attachments/<int:pk>/history/",
-        views.AttachmentHistoryView.as_view(),
-        name="attachment_history",
     ),
 ]
 
