@@ -143,7 +143,7 @@ def build_world():
         auditor=auditor,
     )
     dcs = f.UserFactory(username="dcs", role=Role.DCS)
-    return {
+    world = {
         "attachment": f.attachment(action, by=dcs),
         "users": {
             "dcs": dcs,
@@ -168,6 +168,11 @@ def build_world():
         "verification": verification,
         "action_history_id": action.history.first().history_id,
     }
+    # A kind of record whose class declares ``make`` brings its own record to the world.
+    for cls in RecordViews.registry:
+        if cls.make is not None and cls.record not in world:
+            world[cls.record] = cls.make(world)
+    return world
 
 
 def client_for(world, role):
@@ -287,7 +292,8 @@ def rule_table(classes, non_record_pages):
 class RecordViews:
     """Declare, in a subclass named ``Test<Model>Views``:
 
-    ``model``; ``record`` (the world's key of the record the pages are about); ``pages``
+    ``model``; ``record`` (the world's key of the record the pages are about, which
+    ``make(world)`` builds for a kind of record the shared world does not hold); ``pages``
     (URL suffix → profile or ``Page``; the URL name is ``<app>:<model>_<suffix>``);
     ``absent`` (the standard pages not built yet); ``posts`` (suffix → fields to send beyond
     the form as shown, or a function of the world giving them: what a permitted user would
@@ -312,6 +318,7 @@ class RecordViews:
     not_saved: ClassVar[dict] = {}
     fresh = None
     grow = None
+    make = None  # make(world): the record the pages are about, if the world has none
 
     registry: ClassVar[list] = []
 
