@@ -171,7 +171,7 @@ def build_world():
     # A kind of record whose class declares ``make`` brings its own record to the world.
     for cls in RecordViews.registry:
         if cls.make is not None and cls.record not in world:
-            world[cls.record] = cls.make(world)
+            world[cls.record] = cls().make(world)
     return world
 
 
