@@ -46,6 +46,14 @@ class MeetingFactory(DjangoModelFactory):
     title = factory.LazyAttribute(lambda o: f"{o.component.name} meeting")
 
 
+class SectorFactory(DjangoModelFactory):
+    class Meta:
+        model = trust.Sector
+
+    name = factory.Sequence(lambda n: f"Sector {n}")
+    description = "Organisations of this kind."
+
+
 class PlanFactory(DjangoModelFactory):
     class Meta:
         model = trust.Plan

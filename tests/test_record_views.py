@@ -29,7 +29,7 @@ from tests.harness import (
     rule_table,
     world_fixture,  # noqa: F401 (the world fixture)
 )
-from trust.models import Attachment, Component, Meeting, Plan, Priority
+from trust.models import Attachment, Component, Meeting, Plan, Priority, Sector
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +116,31 @@ def new_action(world):
 
 def priority_of(world):
     return world["audit"].priority_scale.levels.order_by("rank").first().pk
+
+
+class TestSectorViews(RecordViews):
+    model = Sector
+    record = "sector"
+    pages = {
+        "list": SHARED,
+        "detail": SHARED,
+        "history": SHARED,
+        "create": DCS_WRITE,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    posts = {"create": {"name": "Probation", "order": "7"}}
+    edit = {"description": "Reworded by the harness"}
+    reached_from = "partners:partner_list"
+
+    def make(self, world):
+        return f.SectorFactory()
+
+    def fresh(self, world):
+        return f.SectorFactory()
+
+    def grow(self, world, n):
+        f.SectorFactory.create_batch(n)
 
 
 # --- partners -------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Attachment, Component, Plan, User
+from .models import Attachment, Component, Plan, Sector, User
 
 admin.site.site_header = "Administration"
 
@@ -89,3 +89,8 @@ class AttachmentAdmin(ReadOnlyHistoryAdmin):
         ("original_filename", "mime_type", "size"),
         ("attached_by", "attached_at"),
     )
+
+
+@admin.register(Sector)
+class SectorAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("name", "order")

@@ -10,7 +10,15 @@ from django import forms
 from django.db.models import Q
 
 from .forms import GovukFormRenderer, name_the_field
-from .models import Component, ComponentFunction, GoverningDocument, Outcome, Plan, Priority
+from .models import (
+    Component,
+    ComponentFunction,
+    GoverningDocument,
+    Outcome,
+    Plan,
+    Priority,
+    Sector,
+)
 from .permissions import RestrictedQuerySet
 
 # Longer than any search a person types; SQLite refuses LIKE patterns over 50,000 bytes.
@@ -128,3 +136,11 @@ class PriorityFilterSet(RestrictedFilterSet):
     class Meta(RestrictedFilterSet.Meta):
         model = Priority
         fields = ["q", "plan", "outcome"]
+
+
+class SectorFilterSet(RestrictedFilterSet):
+    search_fields = ("name", "description")
+
+    class Meta(RestrictedFilterSet.Meta):
+        model = Sector
+        fields = ["q"]

@@ -137,6 +137,29 @@ class ComponentFunction(models.TextChoices):
     SUPPORTING = "supporting", "Supporting"
 
 
+class Sector(TrackedModel):
+    """A sector the partnership's organisations belong to (local authority, health, police,
+    schools, the voluntary sector...): each partnership keeps its own list."""
+
+    name = models.CharField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lists show sectors in this order."
+    )
+
+    objects = SharedQuerySet.as_manager()
+    history = TrackedHistory()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("trust:sector_detail", args=[self.pk])
+
+
 class GoverningDocument(models.TextChoices):
     TERMS_OF_REFERENCE = "terms_of_reference", "Terms of reference"
     CONSTITUTION = "constitution", "Constitution"

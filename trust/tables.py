@@ -20,7 +20,7 @@ from openpyxl.styles import Font
 
 from . import clock
 from .exports import csv_value, xlsx_set
-from .models import Component, Meeting, Priority
+from .models import Component, Meeting, Priority, Sector
 from .permissions import sees_everything
 from .templatetags.govuk import person_named, status_tag
 
@@ -238,3 +238,13 @@ class PriorityTable(GovukTable):
 
     def render_plan(self, value):
         return link(value.get_absolute_url(), value)
+
+
+class SectorTable(GovukTable):
+    caption = "Sectors of the partnership's organisations"
+    name = NameColumn(verbose_name="Sector")
+    description = tables.Column(verbose_name="Description")
+
+    class Meta(GovukTable.Meta):
+        model = Sector
+        fields = ()

@@ -11,7 +11,7 @@ from recommendations.views import overview
 from trust import views
 from trust.forms import SignInForm
 from trust.generic import record_urls
-from trust.models import Attachment, Component, Meeting, Plan, Priority
+from trust.models import Attachment, Component, Meeting, Plan, Priority, Sector
 
 # The trust app's own pages, in the "trust" namespace.
 trust_patterns = [
@@ -19,6 +19,7 @@ trust_patterns = [
     *record_urls("meetings/", Meeting, views),
     *record_urls("plans/", Plan, views),
     *record_urls("priorities/", Priority, views),
+    *record_urls("sectors/", Sector, views),
     *record_urls("attachments/", Attachment, views),
     # Files attached to any record that takes them: the record as "partners.action/12".
     path(

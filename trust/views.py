@@ -20,7 +20,7 @@ from django.utils.formats import date_format
 from django.views import View
 
 from . import clock
-from .filters import ComponentFilterSet, PriorityFilterSet
+from .filters import ComponentFilterSet, PriorityFilterSet, SectorFilterSet
 from .forms import AttachmentForm
 from .generic import (
     ObjectDeleteView,
@@ -37,12 +37,13 @@ from .models import (
     Meeting,
     Plan,
     Priority,
+    Sector,
     attachment_kinds,
 )
 from .permissions import may_attach
 from .sections import Block, Field, RecommendationsOf, Related, Summary, Text
 from .services import attachment_add, attachment_remove
-from .tables import ComponentTable, PriorityTable
+from .tables import ComponentTable, PriorityTable, SectorTable
 
 RECENT_MEETINGS = 10
 PRESENT = Q(attendance__status="present")
@@ -243,6 +244,33 @@ class PriorityDetailView(ObjectDetailView):
 
 class PriorityHistoryView(ObjectHistoryView):
     model = Priority
+
+
+# --- Sectors ------------------------------------------------------------------------------
+
+
+class SectorListView(ObjectListView):
+    model = Sector
+    filterset_class = SectorFilterSet
+    table_class = SectorTable
+
+
+class SectorDetailView(ObjectDetailView):
+    model = Sector
+    sections = [Summary("name", "order"), Text("Description", "description", narrow=True)]
+
+
+class SectorEditView(ObjectEditView):
+    model = Sector
+    fields = ("name", "description", "order")
+
+
+class SectorDeleteView(ObjectDeleteView):
+    model = Sector
+
+
+class SectorHistoryView(ObjectHistoryView):
+    model = Sector
 
 
 # --- Files attached to records ------------------------------------------------------------

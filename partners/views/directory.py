@@ -57,6 +57,7 @@ class PartnerListView(ObjectListView):
     model = Partner
     filterset_class = PartnerFilterSet
     table_class = PartnerTable
+    related_lists = ("trust.Sector",)
 
     def optimise(self, queryset):
         return queryset.with_component_count()
