@@ -33,6 +33,7 @@ from trust.models import (
     Outcome,
     Plan,
     Priority,
+    Sector,
     User,
 )
 from trust.services import record_save
@@ -173,6 +174,8 @@ class Loader:
         self.users()
 
     def structure(self):
+        for row in data.SECTORS:
+            upsert(Sector, {"name": row["name"]}, {k: row[k] for k in ("description", "order")})
         for row in data.COMPONENTS:
             self.components[row["key"]] = upsert(
                 Component,

@@ -165,6 +165,24 @@ COMPONENTS = [
 # information sharing protocol. Two less central partners are left unsigned so the app can
 # flag them.
 # ---------------------------------------------------------------------------------------------
+# The sectors the city's partners come from (the partnership's own list: trust.Sector).
+SECTORS = [
+    {"name": "Local authority", "description": "The council and its services.", "order": 1},
+    {"name": "Health", "description": "The primary care trust and NHS trusts.", "order": 2},
+    {"name": "Police", "description": "The police force and community safety.", "order": 3},
+    {
+        "name": "Education and schools",
+        "description": "The schools service, schools, colleges and training providers.",
+        "order": 4,
+    },
+    {
+        "name": "Voluntary, community and faith sector",
+        "description": "Charities, community groups and faith organisations.",
+        "order": 5,
+    },
+    {"name": "Other", "description": "Organisations of no other sector.", "order": 6},
+]
+
 PARTNERS = [
     {
         "key": "leeds_city_council",

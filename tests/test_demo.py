@@ -12,7 +12,7 @@ from partners.models import Attendance, HostedPriority, Partner
 from recommendations.demo import DEMO_PASSWORDS
 from recommendations.models import Audit, Recommendation
 from risks.models import RiskRegister
-from trust.models import Component, Priority, User
+from trust.models import Component, Priority, Sector, User
 
 
 def row_counts():
@@ -72,6 +72,17 @@ def test_six_components_with_their_functions_and_the_2008_priorities(demo):
         "Director of Children's Services Unit": "supporting",
     }
     assert Priority.objects.count() == 11
+
+
+def test_the_city_partners_sectors_are_its_own_list_in_order(demo):
+    assert [s.name for s in Sector.objects.all()] == [
+        "Local authority",
+        "Health",
+        "Police",
+        "Education and schools",
+        "Voluntary, community and faith sector",
+        "Other",
+    ]
 
 
 def test_west_yorkshire_police_attended_one_meeting_in_three_before_the_letter(demo):
