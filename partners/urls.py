@@ -1,6 +1,6 @@
 from django.urls import path
 
-from trust.generic import record_urls
+from trust.trails import record_urls
 
 from . import views
 from .models import Action, HostedPriority, Partner, Person

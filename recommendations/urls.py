@@ -1,6 +1,6 @@
 from django.urls import path
 
-from trust.generic import record_urls
+from trust.trails import record_urls
 
 from .models import Audit, Recommendation
 from .views import audits, exchange, review

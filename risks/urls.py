@@ -1,4 +1,4 @@
-from trust.generic import record_urls
+from trust.trails import record_urls
 
 from . import views
 from .models import Risk, RiskRegister

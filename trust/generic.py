@@ -16,7 +16,7 @@ from django.db.models.deletion import RestrictedError
 from django.forms import modelform_factory
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
+from django.urls import reverse
 from django.views.generic import DetailView, FormView, TemplateView
 from django_filters.views import FilterView
 
@@ -469,31 +469,3 @@ class ObjectHistoryView(ObjectMixin, TemplateView):
             entry.record_label for entry in context["entries"]
         )
         return context
-
-
-# --- The pages of a kind of record, by convention -----------------------------------------
-
-# (page, path under the record kind's route, view class suffix, as_view arguments)
-RECORD_PAGES = (
-    ("list", "", "ListView", {}),
-    ("list_export", "export/", "ListView", {"export": True}),
-    ("create", "add/", "EditView", {}),
-    ("detail", "<int:pk>/", "DetailView", {}),
-    ("update", "<int:pk>/edit/", "EditView", {}),
-    ("delete", "<int:pk>/delete/", "DeleteView", {}),
-    ("history", "<int:pk>/history/", "HistoryView", {}),
-)
-
-
-def record_urls(route, model, views):
-    """URL patterns of the standard pages of ``model`` under ``route`` ("sectors/"): each
-    page whose view the module ``views`` declares by name (``<Model>ListView``,
-    ``<Model>DetailView``, ``<Model>EditView`` for add and edit, ``<Model>DeleteView``,
-    ``<Model>HistoryView``), named ``<model>_<page>`` as every page is."""
-    patterns = []
-    for page, suffix, view_suffix, initkwargs in RECORD_PAGES:
-        view = getattr(views, f"{model.__name__}{view_suffix}", None)
-        if view is not None:
-            name = f"{model._meta.model_name}_{page}"
-            patterns.append(path(route + suffix, view.as_view(**initkwargs), name=name))
-    return patterns

@@ -4,7 +4,7 @@ The generic views (``trust.generic``) show it at the top of each page."""
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, path, reverse
 
 
 def model_url(model, suffix, *args):
@@ -75,3 +75,31 @@ def trail(record, *, itself=True):
     if itself and record.pk:
         pages.append((str(record), record.get_absolute_url()))
     return pages
+
+
+# --- The pages of a kind of record, by convention -----------------------------------------
+
+# (page, path under the record kind's route, view class suffix, as_view arguments)
+RECORD_PAGES = (
+    ("list", "", "ListView", {}),
+    ("list_export", "export/", "ListView", {"export": True}),
+    ("create", "add/", "EditView", {}),
+    ("detail", "<int:pk>/", "DetailView", {}),
+    ("update", "<int:pk>/edit/", "EditView", {}),
+    ("delete", "<int:pk>/delete/", "DeleteView", {}),
+    ("history", "<int:pk>/history/", "HistoryView", {}),
+)
+
+
+def record_urls(route, model, views):
+    """URL patterns of the standard pages of ``model`` under ``route`` ("sectors/"): each
+    page whose view the module ``views`` declares by name (``<Model>ListView``,
+    ``<Model>DetailView``, ``<Model>EditView`` for add and edit, ``<Model>DeleteView``,
+    ``<Model>HistoryView``), named ``<model>_<page>`` as every page is."""
+    patterns = []
+    for page, suffix, view_suffix, initkwargs in RECORD_PAGES:
+        view = getattr(views, f"{model.__name__}{view_suffix}", None)
+        if view is not None:
+            name = f"{model._meta.model_name}_{page}"
+            patterns.append(path(route + suffix, view.as_view(**initkwargs), name=name))
+    return patterns

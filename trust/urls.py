@@ -10,8 +10,8 @@ from django.urls import include, path
 from recommendations.views import overview
 from trust import views
 from trust.forms import SignInForm
-from trust.generic import record_urls
 from trust.models import Attachment, Component, Meeting, Plan, Priority, Sector
+from trust.trails import record_urls
 
 # The trust app's own pages, in the "trust" namespace.
 trust_patterns = [
