@@ -14,7 +14,7 @@ from .trails import section_model
 NAVIGATION = [
     ("Dashboard", "home", {"home", "dashboard"}),
     ("Components", "trust:component_list", set()),
-    ("Partners", "partners:partner_list", set()),
+    ("Partners", "partners:partner_list", {"trust:sector"}),  # sectors: beside the directory
     ("Priorities", "trust:priority_list", {"partners:hostedpriority"}),
     ("Audits", "recommendations:audit_list", {"recommendations:recommendation_action"}),
     ("Risks", "risks:riskregister_list", set()),
