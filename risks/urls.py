@@ -1,3 +1,5 @@
+from django.urls import path
+
 from trust.trails import record_urls
 
 from . import views
@@ -8,4 +10,9 @@ app_name = "risks"
 urlpatterns = [
     *record_urls("registers/", RiskRegister, views),
     *record_urls("risks/", Risk, views),
+    path(
+        "registers/<int:pk>/review/",
+        views.RiskRegisterReviewView.as_view(),
+        name="riskregister_review",
+    ),
 ]

@@ -1,18 +1,21 @@
-"""Pages of the risk registers and their risks (read-only for now).
+"""Pages of the risk registers and their risks: read-only but for recording a register's review.
 
 Recommendations belong to the layer above; they are read here only through the reverse
 relation it declares (``risk.recommendations``), narrowed by the same ``restrict``.
 """
 
+from django.contrib import messages
 from django.db.models import Prefetch
 
 from partners.carriers import ActionPlan, CarrierMixin
 from partners.models import HostedPriority, Partner, Person
-from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
+from trust.generic import ObjectChangeView, ObjectDetailView, ObjectHistoryView, ObjectListView
 from trust.models import Component
-from trust.sections import Block, Field, RecommendationsOf, Related, Summary, Text
+from trust.sections import EDIT, Block, Field, RecommendationsOf, Related, Summary, Text
 
+from . import services
 from .filters import RiskRegisterFilterSet
+from .forms import RegisterReviewForm
 from .models import Risk, RiskRegister
 from .querysets import components_without_register, hosts_without_register
 from .tables import RiskRegisterTable
@@ -56,6 +59,7 @@ def months(register):
 class RiskRegisterDetailView(ObjectDetailView):
     model = RiskRegister
     page_title = "{object} – Risk registers"
+    actions = (EDIT, ("Record a review", "risks:riskregister_review", "can_change"))
     sections = [
         Summary(
             "kind",
@@ -81,6 +85,29 @@ class RiskRegisterDetailView(ObjectDetailView):
     def get_context_data(self, **kwargs):
         risks = self.object.risks.restrict(self.request.user).prefetch_related(owner_named())
         return super().get_context_data(risks=risks, **kwargs)
+
+
+class RiskRegisterReviewView(ObjectChangeView):
+    """Record that the register was reviewed: its next review falls due from that date."""
+
+    model = RiskRegister
+    form_class = RegisterReviewForm
+    title = "Record a review"
+    stale_fields = ("last_reviewed",)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "register": self.object}
+
+    def apply(self, form):
+        data = form.cleaned_data
+        services.register_reviewed(
+            self.object,
+            on=data["reviewed_on"],
+            reason=data["reason"],
+            by=self.request.user,
+            expected_version=data["version"],
+        )
+        messages.success(self.request, "Review recorded. The next review is due from its date.")
 
 
 class RiskRegisterHistoryView(ObjectHistoryView):

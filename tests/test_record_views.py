@@ -248,8 +248,11 @@ class TestProgressUpdateViews(RecordViews):
 class TestRiskRegisterViews(RecordViews):
     model = RiskRegister
     record = "register"
-    pages = {"list": SHARED, "detail": OWN, "history": OWN}
+    pages = {"list": SHARED, "detail": OWN, "history": OWN, "review": DCS_WRITE}
     absent = ("create", "update", "delete")
+    posts = {
+        "review": {"reviewed_on_0": "1", "reviewed_on_1": "6", "reviewed_on_2": "2008"},
+    }
 
     def grow(self, world, n):
         for _ in range(n):
