@@ -4,15 +4,6 @@
 from django.db import models
 
 
-class Sector(models.TextChoices):
-    LOCAL_AUTHORITY = "local_authority", "Local authority"
-    HEALTH = "health", "Health"
-    POLICE = "police", "Police"
-    EDUCATION = "education", "Education and schools"
-    VOLUNTARY = "voluntary", "Voluntary, community and faith sector"
-    OTHER = "other", "Other"
-
-
 class MembershipRole(models.TextChoices):
     CHAIR = "chair", "Chair"
     VICE_CHAIR = "vice_chair", "Vice-chair"
@@ -41,3 +32,7 @@ class Rag(models.TextChoices):
     RED = "red", "Red"
     AMBER = "amber", "Amber"
     GREEN = "green", "Green"
+
+
+# Whether a partner is under the duty to co-operate: yes, no, or not known (empty).
+DUTY_CHOICES = [(True, "Yes"), (False, "No"), (None, "Not known")]

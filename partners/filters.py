@@ -2,7 +2,7 @@ import django_filters
 
 from trust import clock
 from trust.filters import RestrictedFilterSet
-from trust.models import Priority
+from trust.models import Priority, Sector
 
 from .models import (
     Action,
@@ -12,9 +12,12 @@ from .models import (
     HostingKind,
     Partner,
     Person,
-    Sector,
 )
 from .querysets import overdue_q
+
+# The duty filter's choices: yes, no and not known (an empty duty).
+DUTY_FILTER_VALUES = {"true": True, "false": False, "unknown": None}
+DUTY_FILTER_CHOICES = [("true", "Yes"), ("false", "No"), ("unknown", "Not known")]
 
 
 def audits(request):
@@ -91,8 +94,16 @@ class MyActionFilterSet(ActionFilterSet):
 
 class PartnerFilterSet(RestrictedFilterSet):
     search_fields = ("name", "short_name", "notes")
-    sector = django_filters.ChoiceFilter(choices=Sector.choices, empty_label="Any sector")
-    duty_to_cooperate = django_filters.BooleanFilter(label="Under the duty to co-operate")
+    # The partnership's sectors as they stand at each request: a sector just added is offered.
+    sector = django_filters.ModelChoiceFilter(
+        queryset=Sector.objects.all(), empty_label="Any sector"
+    )
+    duty_to_cooperate = django_filters.ChoiceFilter(
+        label="Under the duty to co-operate",
+        choices=DUTY_FILTER_CHOICES,
+        empty_label="Any",
+        method="filter_duty",
+    )
     not_signed = django_filters.BooleanFilter(
         method="filter_not_signed",
         label="Agreement or protocol not signed",
@@ -101,6 +112,9 @@ class PartnerFilterSet(RestrictedFilterSet):
     class Meta(RestrictedFilterSet.Meta):
         model = Partner
         fields = ["q", "sector", "duty_to_cooperate", "not_signed"]
+
+    def filter_duty(self, queryset, name, value):
+        return queryset.filter(duty_to_cooperate=DUTY_FILTER_VALUES[value])
 
     def filter_not_signed(self, queryset, name, value):
         if value is None:

@@ -9,7 +9,7 @@ from trust.forms import RELOAD, GovukDateField, GovukForm, TrackedModelForm
 from trust.generic import DeleteForm
 from trust.timescales import TimescaleError, parse_timescale
 
-from .models import Action, ActionStatus, Person, ProgressUpdate, Rag
+from .models import Action, ActionStatus, Partner, Person, ProgressUpdate, Rag
 
 DUE_BEFORE_START = "The due date must be on or after {what} ({date})"
 NEED_DATE_OR_TIMESCALE = "Enter a due date, or a timescale such as “December 2007” or “Ongoing”"
@@ -54,7 +54,7 @@ class ActionForm(TrackedModelForm):
         super().__init__(*args, **kwargs)
         self.not_before = not_before
         self.fields["owner"].queryset = self.fields["owner"].queryset.select_related("partner")
-        self.fields["owner"].label_from_instance = lambda p: f"{p.name} ({p.partner})"
+        self.fields["owner"].label_from_instance = lambda p: p.named
         if self.instance.pk:
             # A change of due date goes through "Change due date", which records why.
             del self.fields["due_date"]
@@ -198,11 +198,109 @@ class WithdrawForm(DeleteForm):
     )
 
 
+# --- Partners and people ------------------------------------------------------------------
+
+DUTY_LABEL = "Is it under the duty to co-operate?"
+NO_PARTNER = "No partner organisation (an independent chair, scrutineer or adviser)"
+
+
+def _people(field, queryset=None):
+    """A choice of people, each named with their organisation."""
+    field.queryset = (queryset if queryset is not None else Person.objects).select_related(
+        "partner"
+    )
+    field.label_from_instance = lambda p: p.named
+
+
+class PartnerForm(TrackedModelForm):
+    """Add or edit a partner organisation: its sector (the partnership's list, as it stands),
+    the duty to co-operate (yes, no, not known), what it signed and who signed, its lead
+    contact (one of its people, once it has some)."""
+
+    duty_to_cooperate = forms.TypedChoiceField(
+        label=DUTY_LABEL,
+        choices=[("True", "Yes"), ("False", "No"), ("", "Not known")],
+        coerce=lambda value: value == "True",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text="A relevant partner under section 10 of the Children Act 2004.",
+    )
+
+    class Meta:
+        model = Partner
+        fields = [
+            "name",
+            "short_name",
+            "sector",
+            "duty_to_cooperate",
+            "agreement_signed",
+            "agreement_signed_by",
+            "isp_signed",
+            "isp_signed_by",
+            "lead_contact",
+            "notes",
+        ]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].empty_label = "Choose a sector"
+        for name in ("agreement_signed_by", "isp_signed_by"):
+            _people(self.fields[name])
+            self.fields[name].empty_label = "Not recorded"
+        if self.instance.pk:
+            _people(self.fields["lead_contact"], Person.objects.filter(partner=self.instance))
+            self.fields["lead_contact"].empty_label = "Not chosen"
+        else:  # a new partner has no people yet
+            del self.fields["lead_contact"]
+
+
+class PersonForm(TrackedModelForm):
+    """Add or edit a person: a partner's officer, or a person of no partner organisation."""
+
+    class Meta:
+        model = Person
+        fields = ["name", "job_title", "partner", "email", "phone", "line_manager"]
+        labels = {"partner": "Partner organisation", "phone": "Telephone"}
+        widgets = {"phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "off"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].empty_label = NO_PARTNER
+        others = Person.objects.exclude(pk=self.instance.pk) if self.instance.pk else None
+        _people(self.fields["line_manager"], others)
+        self.fields["line_manager"].empty_label = "Not recorded"
+
+
+class PersonSignInForm(GovukForm):
+    """The sign-in of a person: its username, e-mail and role, among those the user may give."""
+
+    username = forms.CharField(
+        max_length=150,
+        help_text="What they type to sign in. An existing sign-in of this name is linked.",
+    )
+    email = forms.EmailField(label="Email address for the sign-in")
+    role = forms.ChoiceField(widget=forms.RadioSelect)
+
+    def __init__(self, *args, person, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = roles
+        user = person.user
+        self.initial.setdefault("username", user.username if user else "")
+        self.initial.setdefault("email", (user.email if user else "") or person.email)
+        if user and user.role in dict(roles):
+            self.initial.setdefault("role", user.role)
+
+
 ACTION_STATUS_CHOICES = ActionStatus.choices
 __all__ = [
     "ACTION_STATUS_CHOICES",
     "ActionForm",
     "ActionSlipForm",
+    "PartnerForm",
+    "PersonForm",
+    "PersonSignInForm",
     "ProgressUpdateForm",
     "StatusForm",
     "WithdrawForm",

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -19,74 +18,11 @@ from trust.permissions import ADD, CHANGE, DELETE, REPORT, SharedQuerySet
 from trust.text import shorten
 
 from . import querysets
-from .choices import ActionStatus, AttendanceStatus, HostingKind, MembershipRole, Rag, Sector
+from .choices import ActionStatus, AttendanceStatus, HostingKind, MembershipRole, Rag
+from .directory import Partner, Person
 
 # An action is named by its text, cut at a word boundary to this many characters.
 ACTION_NAME_LENGTH = 80
-
-
-class Partner(TrackedModel):
-    """An organisation in the partnership."""
-
-    Sector = Sector
-
-    name = models.CharField(max_length=200, unique=True)
-    short_name = models.CharField(max_length=30, blank=True)
-    sector = models.CharField(max_length=20, choices=Sector.choices)
-    duty_to_cooperate = models.BooleanField(
-        "under the duty to co-operate",
-        default=False,
-        help_text="A relevant partner under section 10 of the Children Act 2004.",
-    )
-    agreement_signed = models.DateField("partnership agreement signed", null=True, blank=True)
-    isp_signed = models.DateField("information sharing protocol signed", null=True, blank=True)
-    notes = models.TextField(blank=True)
-
-    objects = querysets.PartnerQuerySet.as_manager()
-    history = TrackedHistory()
-
-    class Meta:
-        ordering = ["name"]
-        constraints = [choice_constraint("sector", Sector, "partners_partner_sector_valid")]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("partners:partner_detail", args=[self.pk])
-
-
-class Person(TrackedModel):
-    """A named officer of a partner organisation, with or without a login."""
-
-    partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="people")
-    name = models.CharField(max_length=200)
-    job_title = models.CharField(max_length=200, blank=True)
-    email = models.EmailField(blank=True)
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.RESTRICT,
-        null=True,
-        blank=True,
-        related_name="person",
-        help_text="The login of this person, if they have one.",
-    )
-
-    # Linking a login is account administration: the dashboard's changes leave it out.
-    history_account_fields = ("user",)
-
-    objects = querysets.PersonQuerySet.as_manager()
-    history = TrackedHistory(parent="partner")
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "people"
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("partners:person_detail", args=[self.pk])
 
 
 class Membership(TrackedModel):

@@ -2,13 +2,14 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from trust import clock
 from trust.services import record_save
 
-from .models import Action, ActionPlan, ActionStatus, DueDateChange, ProgressUpdate
+from .models import Action, ActionPlan, ActionStatus, DueDateChange, Person, ProgressUpdate
 
 ACTION_ADDED = "Action added"
 
@@ -130,3 +131,65 @@ def progress_update_report(
             completed_on=date,
         )
     return update
+
+
+# --- Sign-ins -----------------------------------------------------------------------------
+
+NOT_YOURS_TO_GRANT = "You cannot give a sign-in the role “{role}”: an administrator does that."
+NOT_YOURS_TO_CHANGE = (
+    "The sign-in “{username}” has the role “{role}”: only an administrator can change it."
+)
+PARTNER_ROLE_NEEDS_PARTNER = (
+    "{person} belongs to no partner organisation: give the sign-in the DCS role, or record "
+    "their organisation first."
+)
+ALREADY_LINKED = "The sign-in “{username}” already belongs to {person}."
+SIGN_IN_LINKED = "Sign-in {username} linked with the role {role}"
+
+
+@transaction.atomic
+def person_sign_in(person, *, username: str, email: str, role: str, by):
+    """Create or link the sign-in of ``person`` and give it ``role``, as ``by`` may.
+
+    Who may give which role is ``trust.permissions.may_grant``: DCS staff the partner and
+    DCS roles, never auditor or administrator. A partner sign-in's organisation is the
+    person's (``User.partner_id``). An existing sign-in of that username is linked, if it
+    belongs to nobody else and ``by`` may change a sign-in of its role. The account and the
+    person each get a history row saying so.
+    """
+    from django.contrib.auth import get_user_model
+
+    from trust.permissions import Role, may_grant, role_of
+
+    User = get_user_model()
+    role_label = Role(role).label if role in Role.values else role
+    if not may_grant(by, role):
+        raise ValidationError({"role": NOT_YOURS_TO_GRANT.format(role=role_label)})
+    if role == Role.PARTNER and person.partner_id is None:
+        raise ValidationError({"role": PARTNER_ROLE_NEEDS_PARTNER.format(person=person)})
+    user = person.user or User.objects.filter(username__iexact=username).first()
+    if user is not None:
+        other = Person.objects.filter(user=user).exclude(pk=person.pk).first()
+        if other is not None:
+            raise ValidationError(
+                {"username": ALREADY_LINKED.format(username=user.username, person=other)}
+            )
+        current = role_of(user) or user.role
+        if user.is_superuser or not may_grant(by, current):
+            raise ValidationError(
+                NOT_YOURS_TO_CHANGE.format(
+                    username=user.username, role=Role(current).label if current else current
+                )
+            )
+    else:
+        user = User(username=username)
+        user.set_unusable_password()
+    user.username, user.email, user.role = username, email, role
+    user.full_clean(exclude=["password"])
+    reason = SIGN_IN_LINKED.format(username=username, role=role_label.lower())
+    user._history_user, user._change_reason = by, f"{reason} to {person}"
+    user.save()
+    if person.user_id != user.pk:
+        person.user = user
+        record_save(person, by=by, reason=reason)
+    return user

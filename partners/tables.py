@@ -25,8 +25,8 @@ SIGNED = '{% include "partners/partner_signed_date.html" with date=value only %}
 class PartnerTable(GovukTable):
     caption = "Partner organisations"
     name = NameColumn(verbose_name="Partner")
-    sector = tables.Column(verbose_name="Sector")
-    duty_to_cooperate = tables.BooleanColumn(verbose_name="Duty to co-operate", yesno="Yes,No")
+    sector = tables.Column(verbose_name="Sector", order_by=("sector__order", "sector__name"))
+    duty_to_cooperate = tables.Column(verbose_name="Duty to co-operate", default="Not known")
     agreement_signed = tables.TemplateColumn(
         SIGNED, verbose_name="Partnership agreement signed", attrs={"td": {"class": "app-nowrap"}}
     )
@@ -40,6 +40,12 @@ class PartnerTable(GovukTable):
     class Meta(GovukTable.Meta):
         model = Partner
         fields = ()
+
+    def render_duty_to_cooperate(self, record):
+        return record.duty_display
+
+    def value_duty_to_cooperate(self, record):
+        return record.duty_display
 
     def value_agreement_signed(self, value):
         return value or "Not signed"

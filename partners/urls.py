@@ -12,6 +12,12 @@ urlpatterns = [
     *record_urls("partners/", Partner, views),
     *record_urls("people/", Person, views),
     *record_urls("hosted-priorities/", HostedPriority, views),
+    path(
+        "partners/<int:parent_pk>/people/add/",
+        views.PartnerPersonCreateView.as_view(),
+        name="partner_person_create",
+    ),
+    path("people/<int:pk>/sign-in/", views.PersonSignInView.as_view(), name="person_sign_in"),
     path("actions/<int:pk>/edit/", views.ActionUpdateView.as_view(), name="action_update"),
     path("actions/<int:pk>/due-date/", views.ActionSlipView.as_view(), name="action_slip"),
     path("actions/<int:pk>/status/", views.ActionStatusView.as_view(), name="action_status"),

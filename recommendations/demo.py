@@ -174,8 +174,12 @@ class Loader:
         self.users()
 
     def structure(self):
-        for row in data.SECTORS:
-            upsert(Sector, {"name": row["name"]}, {k: row[k] for k in ("description", "order")})
+        sectors = {
+            row["name"]: upsert(
+                Sector, {"name": row["name"]}, {k: row[k] for k in ("description", "order")}
+            )
+            for row in data.SECTORS
+        }
         for row in data.COMPONENTS:
             self.components[row["key"]] = upsert(
                 Component,
@@ -196,15 +200,17 @@ class Loader:
                 Partner,
                 {"name": row["name"]},
                 {
-                    k: row[k]
-                    for k in (
-                        "short_name",
-                        "sector",
-                        "duty_to_cooperate",
-                        "agreement_signed",
-                        "isp_signed",
-                        "notes",
-                    )
+                    "sector": sectors[row["sector"]],
+                    **{
+                        k: row[k]
+                        for k in (
+                            "short_name",
+                            "duty_to_cooperate",
+                            "agreement_signed",
+                            "isp_signed",
+                            "notes",
+                        )
+                    },
                 },
             )
         for row in data.PEOPLE:

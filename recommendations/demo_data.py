@@ -188,7 +188,7 @@ PARTNERS = [
         "key": "leeds_city_council",
         "name": "Leeds City Council",
         "short_name": "LCC",
-        "sector": "local_authority",
+        "sector": "Local authority",
         "duty_to_cooperate": True,  # the authority that makes the s.10 arrangements
         "agreement_signed": datetime.date(2006, 9, 20),  # invented for the demo
         "isp_signed": datetime.date(2007, 2, 12),  # invented for the demo
@@ -201,7 +201,7 @@ PARTNERS = [
         "key": "leeds_pct",
         "name": "Leeds Primary Care NHS Trust",
         "short_name": "Leeds PCT",
-        "sector": "health",
+        "sector": "Health",
         "duty_to_cooperate": True,
         "agreement_signed": datetime.date(2006, 10, 4),  # invented for the demo
         "isp_signed": datetime.date(2007, 2, 12),  # invented for the demo
@@ -214,7 +214,7 @@ PARTNERS = [
         "key": "west_yorkshire_police",
         "name": "West Yorkshire Police",
         "short_name": "WYP",
-        "sector": "police",
+        "sector": "Police",
         "duty_to_cooperate": True,
         "agreement_signed": datetime.date(2006, 10, 18),  # invented for the demo
         "isp_signed": datetime.date(2007, 3, 5),  # invented for the demo
@@ -227,7 +227,7 @@ PARTNERS = [
         "key": "education_leeds",
         "name": "Education Leeds",
         "short_name": "Education Leeds",
-        "sector": "education",
+        "sector": "Education and schools",
         # Education Leeds is the council's arm's-length company that runs its education
         # service. It is not a s.10 "relevant partner" in its own right, but it discharges
         # the council's education functions, so the council's duty covers its work: True.
@@ -245,7 +245,7 @@ PARTNERS = [
         # not name the representative body; the name below is descriptive.
         "name": "Leeds voluntary, community and faith sector",
         "short_name": "VCF sector",
-        "sector": "voluntary",
+        "sector": "Voluntary, community and faith sector",
         "duty_to_cooperate": False,
         "agreement_signed": datetime.date(2006, 11, 8),  # invented for the demo
         "isp_signed": datetime.date(2007, 4, 16),  # invented for the demo
@@ -255,7 +255,7 @@ PARTNERS = [
         "key": "leeds_schools",
         "name": "Leeds schools",
         "short_name": "Schools",
-        "sector": "education",
+        "sector": "Education and schools",
         "duty_to_cooperate": False,  # report Appendix C: schools are not yet under the duty
         "agreement_signed": datetime.date(2007, 1, 24),  # invented for the demo
         "isp_signed": None,  # invented for the demo: not signed, so the app can flag it
@@ -268,7 +268,7 @@ PARTNERS = [
         "key": "learning_skills_council",
         "name": "Learning and Skills Council",
         "short_name": "LSC",
-        "sector": "other",
+        "sector": "Other",
         "duty_to_cooperate": True,  # a s.10 relevant partner
         "agreement_signed": datetime.date(2006, 11, 22),  # invented for the demo
         "isp_signed": None,  # invented for the demo
@@ -278,7 +278,7 @@ PARTNERS = [
         "key": "leeds_initiative",
         "name": "Leeds Initiative",
         "short_name": "Leeds Initiative",
-        "sector": "other",
+        "sector": "Other",
         "duty_to_cooperate": False,  # a partnership, not a body named in s.10
         # Included because recommendation 5 is about its link with the CLP. As the local
         # strategic partnership it sits above the trust and has signed neither document
@@ -2846,7 +2846,7 @@ def _check():
             "supporting",
         }
         assert c["governing_document"] in {"terms_of_reference", "constitution"}
-    sectors = {"local_authority", "health", "police", "education", "voluntary", "other"}
+    sectors = {s["name"] for s in SECTORS}
     for p in PARTNERS:
         assert p["sector"] in sectors
         for field in ("agreement_signed", "isp_signed"):

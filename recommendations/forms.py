@@ -75,9 +75,7 @@ class RecommendationForm(TrackedModelForm):
         self.fields["responsible_officers"].queryset = self.fields[
             "responsible_officers"
         ].queryset.select_related("partner")
-        self.fields["responsible_officers"].label_from_instance = lambda p: (
-            f"{p.name} ({p.partner})"
-        )
+        self.fields["responsible_officers"].label_from_instance = lambda p: p.named
         self.fields["risks"].queryset = self.fields["risks"].queryset.select_related("register")
 
 

@@ -101,12 +101,34 @@ class IndicatorValueFactory(DjangoModelFactory):
     value = 12
 
 
+# The sectors tests name by a short key ("police"): the demo's names for them.
+SECTOR_NAMES = {
+    "local_authority": "Local authority",
+    "health": "Health",
+    "police": "Police",
+    "education": "Education and schools",
+    "voluntary": "Voluntary, community and faith sector",
+    "other": "Other",
+}
+
+
+def sector(key: str) -> trust.Sector:
+    """The sector a test names by its short key, created on first use."""
+    return trust.Sector.objects.get_or_create(name=SECTOR_NAMES.get(key, key))[0]
+
+
 class PartnerFactory(DjangoModelFactory):
     class Meta:
         model = partners.Partner
 
     name = factory.Sequence(lambda n: f"Partner organisation {n}")
-    sector = partners.Sector.HEALTH
+    sector = factory.LazyFunction(lambda: sector("health"))
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        if isinstance(kwargs.get("sector"), str):
+            kwargs["sector"] = sector(kwargs["sector"])
+        return kwargs
 
 
 class PersonFactory(DjangoModelFactory):

@@ -52,7 +52,6 @@ CASES = {
         _save(f.IndicatorValueFactory.build(indicator=v.indicator, period_end=v.period_end)),
     ),
     # partners
-    "partner sector": lambda: _save(f.PartnerFactory.build(sector="military")),
     "partner name unique": lambda: (
         f.PartnerFactory(name="West Yorkshire Police"),
         _save(f.PartnerFactory.build(name="West Yorkshire Police")),

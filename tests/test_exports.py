@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from partners.models import ActionStatus, Sector
+from partners.models import ActionStatus
 from partners.services import action_slip
 from recommendations import exports
 from recommendations import snapshot as snapshots
@@ -103,8 +103,8 @@ def seed(db):
         report_date=d(2007, 11, 1),
         priority_scale=scale,
     )
-    council = f.PartnerFactory(name="Leeds City Council", sector=Sector.LOCAL_AUTHORITY)
-    pct = f.PartnerFactory(name="Leeds Primary Care NHS Trust", sector=Sector.HEALTH)
+    council = f.PartnerFactory(name="Leeds City Council", sector="local_authority")
+    pct = f.PartnerFactory(name="Leeds Primary Care NHS Trust", sector="health")
     barbara = f.PersonFactory(name="Barbara Newton", partner=council)
     david = f.PersonFactory(name="David McDermott", partner=council)
     john = f.PersonFactory(name="John Maynard", partner=pct)

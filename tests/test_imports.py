@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from partners.models import Action, ActionPlan, Sector
+from partners.models import Action, ActionPlan
 from recommendations import imports
 from recommendations.models import Audit, Recommendation
 from tests import factories as f
@@ -83,8 +83,8 @@ def frozen_today(monkeypatch):
 
 @pytest.fixture
 def world(db, client):
-    council = f.PartnerFactory(name="Leeds City Council", sector=Sector.LOCAL_AUTHORITY)
-    pct = f.PartnerFactory(name="Leeds Primary Care NHS Trust", sector=Sector.HEALTH)
+    council = f.PartnerFactory(name="Leeds City Council", sector="local_authority")
+    pct = f.PartnerFactory(name="Leeds Primary Care NHS Trust", sector="health")
     people = {
         name: f.PersonFactory(name=name, partner=partner)
         for name, partner in (

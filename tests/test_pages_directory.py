@@ -345,7 +345,7 @@ def test_partner_list_filters_by_sector_duty_and_missing_signatures(dcs):
         response = dcs.get(url("partners:partner_list"), params)
         return [p.name for p in response.context["object_list"]]
 
-    assert names(sector="police") == ["Police"]
+    assert names(sector=f.sector("police").pk) == ["Police"]
     assert names(duty_to_cooperate="true") == ["Police"]
     assert names(not_signed="true") == ["Police"]
     assert names(not_signed="false") == ["Signed health trust"]

@@ -213,3 +213,21 @@ def may_attach(user, record) -> bool:
     if not user_can(user, ADD, apps.get_model("trust", "Attachment")):
         return False
     return attachable(user, type(record)).filter(pk=record.pk).exists()
+
+
+# The roles a user may give a sign-in in the app's pages (a person's "Sign-in" page). Auditor
+# and administrator are never given there: administrators grant them in /admin/.
+GRANTS = {
+    Role.DCS: (Role.PARTNER, Role.DCS),
+    Role.ADMIN: (Role.PARTNER, Role.DCS),
+}
+
+
+def grantable_roles(user) -> tuple[str, ...]:
+    """The roles ``user`` may give a sign-in in the app's pages; () for none."""
+    return GRANTS.get(role_of(user), ())
+
+
+def may_grant(user, role) -> bool:
+    """May ``user`` give a sign-in ``role`` (or change a sign-in that holds it)?"""
+    return role in grantable_roles(user)

@@ -61,7 +61,7 @@ class ActionDetailView(ObjectDetailView):
         Summary(
             Field("For", "plan.carrier", text="{object.carrier_name}", empty="—"),
             Field("Action", "description"),
-            Field("Owner", "owner", text="{0.name} ({0.partner})", link=False),
+            Field("Owner", "owner", text="{0.named}", link=False),
             Field("Timescale (as written)", "timescale", empty="—"),
             Field("Original due date", "original_due_date", empty="Ongoing"),
             Field("Current due date", include="partners/action_due.html"),

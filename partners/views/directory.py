@@ -4,12 +4,13 @@ Recommendations belong to the layer above; they are read here only through the r
 relation it declares (``person.recommendations``), narrowed by the same ``restrict``.
 """
 
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from trust import clock
 from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
-from trust.permissions import sees_contacts
-from trust.sections import Field, RecentHistory, RecommendationsOf, Related, Summary, Text
+from trust.permissions import ADD, grantable_roles, sees_contacts, user_can
+from trust.sections import EDIT, Field, RecentHistory, RecommendationsOf, Related, Summary, Text
 
 from ..carriers import ActionPlan, CarrierMixin, ProgressUpdates
 from ..filters import HostedPriorityFilterSet, PartnerFilterSet
@@ -60,7 +61,14 @@ class PartnerListView(ObjectListView):
     related_lists = ("trust.Sector",)
 
     def optimise(self, queryset):
-        return queryset.with_component_count()
+        return queryset.select_related("sector").with_component_count()
+
+    def get_context_data(self, **kwargs):
+        # People of no partner organisation (an independent chair) are added from here.
+        context = super().get_context_data(**kwargs)
+        if user_can(self.request.user, ADD, Person):
+            context["person_add_url"] = reverse("partners:person_create")
+        return context
 
 
 def attendance(label, attended, recorded):
@@ -86,14 +94,19 @@ def no_people(view, context):
 class PartnerDetailView(ObjectDetailView):
     model = Partner
     page_title = "{object} – Partners"
+    select_related = ("sector", "agreement_signed_by", "isp_signed_by", "lead_contact")
+    actions = (EDIT, ("Add a person", "partners:partner_person_create", "can_change"))
     visible_related = {"people": ()}
     sections = [
         Summary(
             Field("short_name", hide_empty=True),
             "sector",
-            Field("Under the duty to co-operate", "duty_to_cooperate"),
+            Field("Under the duty to co-operate", "duty_display"),
             signed("Partnership agreement signed", "agreement_signed"),
+            Field("Signed by", "agreement_signed_by", hide_empty=True, when="can_see_contacts"),
             signed("Information sharing protocol signed", "isp_signed"),
+            Field("Signed by", "isp_signed_by", hide_empty=True, when="can_see_contacts"),
+            Field("Lead contact", "lead_contact", empty="Not chosen", when="can_see_contacts"),
             attendance("Attendance in the last 12 months", "recent_attended", "recent_recorded"),
             attendance("Attendance, all time", "meetings_attended", "meetings_recorded"),
         ),
@@ -128,18 +141,33 @@ class PartnerHistoryView(ObjectHistoryView):
 # --- People -------------------------------------------------------------------------------
 
 
+def sign_in(person):
+    user = person.user
+    return f"{user.username} ({user.get_role_display()})" if user else None
+
+
+def person_title(person):
+    return f"{person} – {person.partner}" if person.partner_id else str(person)
+
+
+PERSON_SUMMARY = Summary(
+    Field("job_title"),
+    Field("Partner", "partner", empty="No partner organisation"),
+    Field("Email", "email", include="partners/email.html", when="can_see_contacts"),
+    Field("Telephone", "phone", hide_empty=True, when="can_see_contacts"),
+    Field("Line manager", "line_manager", hide_empty=True, when="can_see_contacts"),
+    Field("Can sign in", lambda p: p.user_id is not None, when="can_see_contacts"),
+    Field("Sign-in", sign_in, hide_empty=True, when="can_grant"),
+)
+
+
 class PersonDetailView(ObjectDetailView):
     model = Person
-
-    page_title = "{object} – {object.partner}"
-    select_related = ("partner",)
+    page_title = staticmethod(person_title)
+    select_related = ("partner", "line_manager__partner", "user")
+    actions = (EDIT, ("Sign-in", "partners:person_sign_in", "can_grant"))
     sections = [
-        Summary(
-            Field("job_title"),
-            Field("Partner", "partner"),
-            Field("Email", "email", include="partners/email.html", when="can_see_contacts"),
-            Field("Can sign in", lambda p: p.user_id is not None, when="can_see_contacts"),
-        ),
+        PERSON_SUMMARY,
         Related(
             "Actions they own",
             "partners/action_rows.html",
@@ -160,12 +188,15 @@ class PersonDetailView(ObjectDetailView):
     def get_context_data(self, **kwargs):
         person, user = self.object, self.request.user
         actions = person.actions.restrict(user).select_related("owner__partner", *ACTION_CARRIERS)
-        return super().get_context_data(
+        context = super().get_context_data(
             actions=actions.with_schedule().overdue_first(clock.today()),
             recommendations=person.recommendations.restrict(user).select_related("audit"),
             can_see_contacts=sees_contacts(user, person.partner_id),
             **kwargs,
         )
+        # Setting up a sign-in: for those who may change people and give some role.
+        context["can_grant"] = context["can_change"] and bool(grantable_roles(user))
+        return context
 
 
 class PersonHistoryView(ObjectHistoryView):

@@ -137,7 +137,7 @@ def sent_download(params) -> dict:
 
 class PersonChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.partner})"
+        return obj.named
 
 
 class ScaleChoiceField(forms.ModelChoiceField):

@@ -136,6 +136,12 @@ def person_named(person, link=True):
     """
     if person is None:
         return "Not named"
+    if person.partner_id is None:  # an independent chair: no organisation to name
+        if link:
+            return format_html(
+                '<a class="govuk-link" href="{}">{}</a>', person.get_absolute_url(), person.name
+            )
+        return person.name
     partner = person.partner.short_name or person.partner.name
     if link:
         return format_html(
