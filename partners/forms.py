@@ -7,6 +7,7 @@ from django.utils.formats import date_format
 from trust import clock
 from trust.forms import RELOAD, GovukDateField, GovukForm, TrackedModelForm
 from trust.generic import DeleteForm
+from trust.permissions import Role
 from trust.timescales import TimescaleError, parse_timescale
 
 from .models import Action, ActionStatus, Partner, Person, ProgressUpdate, Rag
@@ -201,6 +202,10 @@ class WithdrawForm(DeleteForm):
 # --- Partners and people ------------------------------------------------------------------
 
 DUTY_LABEL = "Is it under the duty to co-operate?"
+PARTNER_SIGN_IN_NEEDS_PARTNER = (
+    "They sign in as partner staff, who see their own organisation's records: choose their "
+    "organisation, or change their sign-in's role first"
+)
 NO_PARTNER = "No partner organisation (an independent chair, scrutineer or adviser)"
 
 
@@ -271,6 +276,12 @@ class PersonForm(TrackedModelForm):
         others = Person.objects.exclude(pk=self.instance.pk) if self.instance.pk else None
         _people(self.fields["line_manager"], others)
         self.fields["line_manager"].empty_label = "Not recorded"
+
+    def clean_partner(self):
+        partner, user = self.cleaned_data["partner"], self.instance.user
+        if partner is None and user is not None and user.role == Role.PARTNER:
+            raise ValidationError(PARTNER_SIGN_IN_NEEDS_PARTNER)
+        return partner
 
 
 class PersonSignInForm(GovukForm):

@@ -308,3 +308,14 @@ def test_auditors_may_not_set_up_sign_ins(client, auditor):
     person = f.PersonFactory()
     assert client.get(reverse("partners:person_sign_in", args=[person.pk])).status_code == 403
     assert grantable_roles(auditor) == ()
+
+
+def test_a_partner_sign_in_keeps_its_person_in_an_organisation(dcs):
+    user = f.partner_user()
+    person = user.person
+    url = reverse("partners:person_update", args=[person.pk])
+    data = {"name": person.name, "partner": "", "version": person.version}
+    response = dcs.post(url, data)
+    assert response.status_code == 200 and "partner" in errors(response)
+    person.refresh_from_db()
+    assert person.partner_id is not None
