@@ -7,7 +7,7 @@ from django.utils.formats import date_format
 from trust import clock
 from trust.forms import RELOAD, GovukDateField, GovukForm, TrackedModelForm
 from trust.generic import DeleteForm
-from trust.permissions import Role
+from trust.permissions import role_needs_partner
 from trust.timescales import TimescaleError, parse_timescale
 
 from .models import Action, ActionStatus, Partner, Person, ProgressUpdate, Rag
@@ -279,7 +279,7 @@ class PersonForm(TrackedModelForm):
 
     def clean_partner(self):
         partner, user = self.cleaned_data["partner"], self.instance.user
-        if partner is None and user is not None and user.role == Role.PARTNER:
+        if partner is None and user is not None and role_needs_partner(user.role):
             raise ValidationError(PARTNER_SIGN_IN_NEEDS_PARTNER)
         return partner
 

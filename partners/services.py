@@ -159,13 +159,13 @@ def person_sign_in(person, *, username: str, email: str, role: str, by):
     """
     from django.contrib.auth import get_user_model
 
-    from trust.permissions import Role, may_grant, role_of
+    from trust.permissions import Role, may_change_sign_in, may_grant, role_needs_partner
 
     User = get_user_model()
     role_label = Role(role).label if role in Role.values else role
     if not may_grant(by, role):
         raise ValidationError({"role": NOT_YOURS_TO_GRANT.format(role=role_label)})
-    if role == Role.PARTNER and person.partner_id is None:
+    if role_needs_partner(role) and person.partner_id is None:
         raise ValidationError({"role": PARTNER_ROLE_NEEDS_PARTNER.format(person=person)})
     user = person.user or User.objects.filter(username__iexact=username).first()
     if user is not None:
@@ -174,13 +174,9 @@ def person_sign_in(person, *, username: str, email: str, role: str, by):
             raise ValidationError(
                 {"username": ALREADY_LINKED.format(username=user.username, person=other)}
             )
-        current = role_of(user) or user.role
-        if user.is_superuser or not may_grant(by, current):
-            raise ValidationError(
-                NOT_YOURS_TO_CHANGE.format(
-                    username=user.username, role=Role(current).label if current else current
-                )
-            )
+        if not may_change_sign_in(by, user):
+            label = "Administrator" if user.is_superuser else user.get_role_display()
+            raise ValidationError(NOT_YOURS_TO_CHANGE.format(username=user.username, role=label))
     else:
         user = User(username=username)
         user.set_unusable_password()

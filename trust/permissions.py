@@ -231,3 +231,15 @@ def grantable_roles(user) -> tuple[str, ...]:
 def may_grant(user, role) -> bool:
     """May ``user`` give a sign-in ``role`` (or change a sign-in that holds it)?"""
     return role in grantable_roles(user)
+
+
+def may_change_sign_in(user, account) -> bool:
+    """May ``user`` change the sign-in ``account`` in the app's pages (its name, e-mail and
+    role)? Only one whose role they may grant: never an administrator's or an auditor's."""
+    current = Role.ADMIN if account.is_superuser else account.role
+    return may_grant(user, current)
+
+
+def role_needs_partner(role) -> bool:
+    """Whether a sign-in of ``role`` belongs to a partner organisation (through its person)."""
+    return role == Role.PARTNER
