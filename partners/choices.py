@@ -13,12 +13,6 @@ class Sector(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class MembershipRole(models.TextChoices):
-    CHAIR = "chair", "Chair"
-    VICE_CHAIR = "vice_chair", "Vice-chair"
-    MEMBER = "member", "Member"
-
-
 class AttendanceStatus(models.TextChoices):
     PRESENT = "present", "Present"
     APOLOGIES = "apologies", "Sent apologies"

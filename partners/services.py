@@ -2,13 +2,14 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 
 from trust import clock
 from trust.services import record_save
 
-from .models import Action, ActionPlan, ActionStatus, DueDateChange, ProgressUpdate
+from .models import Action, ActionPlan, ActionStatus, DueDateChange, Membership, ProgressUpdate
 
 ACTION_ADDED = "Action added"
 
@@ -130,3 +131,16 @@ def progress_update_report(
             completed_on=date,
         )
     return update
+
+
+@transaction.atomic
+def membership_end(
+    membership: Membership, *, ended: datetime.date, reason: str, by, expected_version=None
+) -> Membership:
+    """End a seat on the day given; the seat stays, with its history and the reason."""
+    if membership.ended is not None:
+        raise ValidationError({"ended": "This membership has already ended"})
+    membership.ended = ended
+    return record_save(
+        membership, by=by, reason=f"Membership ended: {reason}", expected_version=expected_version
+    )

@@ -1,2 +1,3 @@
 from .actions import *  # noqa: F403
 from .directory import *  # noqa: F403
+from .memberships import *  # noqa: F403
