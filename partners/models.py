@@ -90,15 +90,10 @@ class Person(TrackedModel):
 
 
 class Membership(TrackedModel):
-    """A person's seat on a component: their role (``trust.MembershipRole``, data), the
-    partner they represent (none for an independent member), from and to, and whether they
-    are expected at its meetings.
-
-    ``person`` is empty only on seats recorded before memberships were per person whose
-    partner had not named anyone (a vacant seat: the partner still sits on the component).
-    Pages require a person for every seat they add or edit; the database keeps the old
-    vacant seats rather than inventing a person or dropping the partner's seat.
-    """
+    """A person's seat on a component: their role (data), the partner they represent (none
+    for an independent member), from and to, and whether they are expected at meetings.
+    ``person`` is empty only on vacant seats recorded before seats named people (the partner
+    still sits on the component); pages require a person for every seat they add or edit."""
 
     component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="memberships")
     person = models.ForeignKey(
@@ -153,10 +148,6 @@ class Membership(TrackedModel):
     def __str__(self):
         who = self.person or self.represents
         return f"{who} on {self.component} ({self.role})"
-
-    @property
-    def is_chair(self) -> bool:
-        return self.role.is_chair
 
     def clean(self):
         person = self.person if self.person_id else None

@@ -202,9 +202,8 @@ class TestMembershipViews(RecordViews):
     }
 
     def make(self, world):
-        return f.MembershipFactory(
-            component=world["component"], represents=world["partner"], person=world["person"]
-        )
+        # Someone of partner a other than the world's officer, whose page stays a's own.
+        return f.MembershipFactory(component=world["component"], represents=world["partner"])
 
     def fresh(self, world):
         return f.MembershipFactory(component=world["component"], represents=world["partner"])
