@@ -10,7 +10,7 @@ from trust.generic import DeleteForm
 from trust.permissions import role_needs_partner
 from trust.timescales import TimescaleError, parse_timescale
 
-from .models import Action, ActionStatus, Partner, Person, ProgressUpdate, Rag
+from .models import Action, ActionStatus, Membership, Partner, Person, ProgressUpdate, Rag
 
 DUE_BEFORE_START = "The due date must be on or after {what} ({date})"
 NEED_DATE_OR_TIMESCALE = "Enter a due date, or a timescale such as “December 2007” or “Ongoing”"
@@ -317,3 +317,57 @@ __all__ = [
     "WithdrawForm",
     "datetime",
 ]
+
+
+# --- Memberships ------------------------------------------------------------------------------
+
+INDEPENDENT = "Leave empty for an independent member, who represents no partner organisation."
+
+
+class MembershipForm(TrackedModelForm):
+    """Add or edit a seat: the person, their role, the partner they represent (none for an
+    independent member), from when, and whether they are expected at meetings. A seat is
+    ended on its own page ("End the membership"), which records why."""
+
+    class Meta:
+        model = Membership
+        fields = ["person", "role", "represents", "expected_to_attend", "started"]
+        labels = {"started": "Member since", "expected_to_attend": "Expected to attend meetings"}
+        help_texts = {"represents": INDEPENDENT, "started": "For example, 1 4 2007"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        person = self.fields["person"]
+        person.required = True  # only seats recorded before memberships named people lack one
+        person.queryset = person.queryset.select_related("partner")
+        person.label_from_instance = lambda p: f"{p.name} ({p.partner})" if p.partner else p.name
+        person.empty_label = "Choose a person"
+        self.fields["role"].empty_label = "Choose a role"
+        self.fields["represents"].empty_label = "No partner: an independent member"
+
+
+class MembershipEndForm(GovukForm):
+    """The day a seat ends and why: the history keeps the reason."""
+
+    ended = GovukDateField(label="Last day of the membership", help_text="For example, 31 3 2008")
+    reason = forms.CharField(
+        label="Why is the membership ending?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        error_messages={"required": REASON_REQUIRED},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, error_messages={"required": RELOAD})
+
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.membership = membership
+        self.initial.setdefault("version", membership.version)
+
+    def clean_ended(self):
+        ended, started = self.cleaned_data["ended"], self.membership.started
+        if started and ended < started:
+            raise ValidationError(
+                f"The last day must be on or after the day it started "
+                f"({date_format(started, 'DATE_FORMAT')})"
+            )
+        return ended

@@ -18,7 +18,7 @@ from trust.permissions import ADD, CHANGE, DELETE, REPORT, SharedQuerySet
 from trust.text import shorten
 
 from . import querysets
-from .choices import ActionStatus, AttendanceStatus, HostingKind, MembershipRole, Rag
+from .choices import ActionStatus, AttendanceStatus, HostingKind, Rag
 from .directory import Partner, Person
 
 # An action is named by its text, cut at a word boundary to this many characters.
@@ -26,38 +26,52 @@ ACTION_NAME_LENGTH = 80
 
 
 class Membership(TrackedModel):
-    """A partner's seat on a component, with its representative."""
-
-    Role = MembershipRole
+    """A person's seat on a component: their role (data), the partner they represent (none
+    for an independent member), from and to, and whether they are expected at meetings.
+    ``person`` is empty only on vacant seats recorded before seats named people (the partner
+    still sits on the component); pages require a person for every seat they add or edit."""
 
     component = models.ForeignKey(Component, on_delete=models.CASCADE, related_name="memberships")
-    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="memberships")
-    representative = models.ForeignKey(
+    person = models.ForeignKey(
         Person, on_delete=models.RESTRICT, null=True, blank=True, related_name="memberships"
     )
-    role = models.CharField(max_length=12, choices=MembershipRole.choices, default="member")
+    represents = models.ForeignKey(
+        Partner,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        help_text="The partner organisation this member represents; none for an "
+        "independent member.",
+    )
+    role = models.ForeignKey(
+        "trust.MembershipRole", on_delete=models.PROTECT, related_name="memberships"
+    )
+    expected_to_attend = models.BooleanField(
+        default=True, help_text="Whether this member is expected at the component's meetings."
+    )
     started = models.DateField(null=True, blank=True)
     ended = models.DateField(null=True, blank=True)
 
-    history_label_fields = ("partner", "component")
-    names_people = ("representative",)
+    history_label_fields = ("person", "component")
+    names_people = ("person",)
 
-    objects = SharedQuerySet.as_manager()
+    objects = querysets.MembershipQuerySet.as_manager()
     history = TrackedHistory(parent="component")
 
     class Meta:
-        ordering = ["component", "role", "partner__name"]
+        ordering = ["component", "role__order", "role__name", "person__name"]
         constraints = [
-            choice_constraint("role", MembershipRole, "partners_membership_role_valid"),
             models.UniqueConstraint(
-                fields=["component"],
-                condition=Q(role="chair", ended__isnull=True),
-                name="partners_membership_one_chair",
-                violation_error_message="This component already has a chair.",
+                fields=["component", "person"],
+                condition=Q(ended__isnull=True),
+                name="partners_membership_one_open_seat",
+                violation_error_message="This person already has an open seat on this component.",
             ),
-            models.UniqueConstraint(
-                fields=["component", "partner", "representative"],
-                name="partners_membership_unique_seat",
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(represents__isnull=False),
+                name="partners_membership_names_someone",
+                violation_error_message="A seat names a person or the partner it belongs to.",
             ),
             models.CheckConstraint(
                 condition=Q(ended__isnull=True)
@@ -68,14 +82,18 @@ class Membership(TrackedModel):
         ]
 
     def __str__(self):
-        return f"{self.partner} on {self.component} ({self.get_role_display()})"
+        who = self.person or self.represents
+        return f"{who} on {self.component} ({self.role})"
 
     def clean(self):
-        if self.representative_id and self.representative.partner_id != self.partner_id:
-            raise ValidationError({"representative": "Choose a person from this partner."})
+        person = self.person if self.person_id else None
+        if person and self.represents_id and person.partner_id != self.represents_id:
+            raise ValidationError(
+                {"represents": "A member represents their own organisation, or none."}
+            )
 
     def get_absolute_url(self):
-        return self.component.get_absolute_url()
+        return reverse("partners:membership_detail", args=[self.pk])
 
 
 class Attendance(TrackedModel):

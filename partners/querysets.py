@@ -141,8 +141,8 @@ class PartnerQuerySet(SharedQuerySet):
             Prefetch(
                 "memberships",
                 queryset=memberships.objects.filter(ended__isnull=True)
-                .select_related("component", "representative")
-                .order_by("component__order", "component__name"),
+                .select_related("component", "role", "person")
+                .order_by("component__order", "component__name", "role__order", "role__name"),
                 to_attr="current_memberships",
             )
         )
@@ -150,6 +150,18 @@ class PartnerQuerySet(SharedQuerySet):
     def not_signed(self):
         """Partners yet to sign the partnership agreement or the information sharing protocol."""
         return self.filter(Q(agreement_signed__isnull=True) | Q(isp_signed__isnull=True))
+
+
+class MembershipQuerySet(SharedQuerySet):
+    """Seats on components: shared with every partner (the structure names its members)."""
+
+    def current(self):
+        return self.filter(ended__isnull=True)
+
+    def named(self):
+        """With what their pages and labels name: the role, the person (with their
+        organisation), the partner represented and the component."""
+        return self.select_related("role", "person__partner", "represents", "component")
 
 
 def models_naming(person_model):
@@ -347,9 +359,9 @@ def partner_boards(partner, today):
     (with the partner's attendance at each) and the next three to come, nearest first."""
     membership, attendance = (apps.get_model("partners", m) for m in ("Membership", "Attendance"))
     seats = (
-        membership.objects.filter(partner=partner, ended__isnull=True)
-        .select_related("component", "representative")
-        .order_by("component__order", "component__name")
+        membership.objects.filter(represents=partner, ended__isnull=True)
+        .select_related("component", "role", "person")
+        .order_by("component__order", "component__name", "role__order", "role__name")
     )
     components = {}
     for seat in seats:

@@ -9,7 +9,15 @@ from django.db.models import Max
 from trust import clock
 from trust.services import record_save
 
-from .models import Action, ActionPlan, ActionStatus, DueDateChange, Person, ProgressUpdate
+from .models import (
+    Action,
+    ActionPlan,
+    ActionStatus,
+    DueDateChange,
+    Membership,
+    Person,
+    ProgressUpdate,
+)
 
 ACTION_ADDED = "Action added"
 
@@ -189,3 +197,16 @@ def person_sign_in(person, *, username: str, email: str, role: str, by):
         person.user = user
         record_save(person, by=by, reason=reason)
     return user
+
+
+@transaction.atomic
+def membership_end(
+    membership: Membership, *, ended: datetime.date, reason: str, by, expected_version=None
+) -> Membership:
+    """End a seat on the day given; the seat stays, with its history and the reason."""
+    if membership.ended is not None:
+        raise ValidationError({"ended": "This membership has already ended"})
+    membership.ended = ended
+    return record_save(
+        membership, by=by, reason=f"Membership ended: {reason}", expected_version=expected_version
+    )

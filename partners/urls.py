@@ -3,7 +3,7 @@ from django.urls import path
 from trust.trails import record_urls
 
 from . import views
-from .models import Action, HostedPriority, Partner, Person
+from .models import Action, HostedPriority, Membership, Partner, Person
 
 app_name = "partners"
 
@@ -18,6 +18,17 @@ urlpatterns = [
         name="partner_person_create",
     ),
     path("people/<int:pk>/sign-in/", views.PersonSignInView.as_view(), name="person_sign_in"),
+    # Memberships: added from their component's page, edited and ended on their own.
+    *record_urls("memberships/", Membership, views),
+    path(
+        "components/<int:component_pk>/members/add/",
+        views.MembershipCreateView.as_view(),
+        name="membership_create",
+    ),
+    path(
+        "memberships/<int:pk>/edit/", views.MembershipUpdateView.as_view(), name="membership_update"
+    ),
+    path("memberships/<int:pk>/end/", views.MembershipEndView.as_view(), name="membership_end"),
     path("actions/<int:pk>/edit/", views.ActionUpdateView.as_view(), name="action_update"),
     path("actions/<int:pk>/due-date/", views.ActionSlipView.as_view(), name="action_slip"),
     path("actions/<int:pk>/status/", views.ActionStatusView.as_view(), name="action_status"),

@@ -30,6 +30,7 @@ from trust.models import (
     Indicator,
     IndicatorValue,
     Meeting,
+    MembershipRole,
     Outcome,
     Plan,
     Priority,
@@ -220,17 +221,24 @@ class Loader:
                 {"job_title": row["job_title"], "email": row["email"]},
             )
         members = {}
+        roles = {}
+        for row in data.MEMBERSHIP_ROLES:
+            roles[row["key"]] = upsert(
+                MembershipRole,
+                {"name": row["name"]},
+                {k: row[k] for k in ("is_chair", "order", "description")},
+            )
         for row in data.MEMBERSHIPS:
             upsert(
                 Membership,
                 {
                     "component": self.components[row["component"]],
-                    "partner": self.partners[row["partner"]],
-                    "representative": self.people.get(row["representative"]),
+                    "represents": self.partners[row["represents"]],
+                    "person": self.people.get(row["person"]),
                 },
-                {"role": row["role"]},
+                {"role": roles[row["role"]]},
             )
-            members.setdefault(row["component"], set()).add(row["partner"])
+            members.setdefault(row["component"], set()).add(row["represents"])
         for row in data.MEETINGS:
             if row["date"] > data.DEMO_DAY:  # scheduled, put in the diary before the day
                 with dated(EVE):

@@ -473,6 +473,43 @@ PEOPLE = [
     },
 ]
 
+# The roles members hold on components (the partnership's own list: trust.MembershipRole).
+# The seeds name chairs and members; the others are the usual roles of such boards, here so
+# that a board's terms of reference can use them (co-chairs, an independent chair).
+MEMBERSHIP_ROLES = [
+    {"key": "chair", "name": "Chair", "is_chair": True, "order": 10, "description": ""},
+    {
+        "key": "co_chair",
+        "name": "Co-chair",
+        "is_chair": True,
+        "order": 20,
+        "description": "Chairs the meetings jointly with another co-chair.",
+    },
+    {"key": "vice_chair", "name": "Vice-chair", "is_chair": False, "order": 30, "description": ""},
+    {"key": "member", "name": "Member", "is_chair": False, "order": 40, "description": ""},
+    {
+        "key": "adviser",
+        "name": "Adviser",
+        "is_chair": False,
+        "order": 50,
+        "description": "Advises the board; not a voting member.",
+    },
+    {
+        "key": "secretary",
+        "name": "Secretary",
+        "is_chair": False,
+        "order": 60,
+        "description": "Keeps the board's papers and minutes.",
+    },
+    {
+        "key": "independent",
+        "name": "Independent member",
+        "is_chair": False,
+        "order": 70,
+        "description": "A member of no partner organisation.",
+    },
+]
+
 # ---------------------------------------------------------------------------------------------
 # Memberships. Seats are invented for the demo except: the police sit on the CLP, ISCB and
 # LSCB (audit 7.3); the voluntary sector has a seat on the ISCB and several on the CLP, and
@@ -483,172 +520,172 @@ MEMBERSHIPS = [
     # Children Leeds Partnership
     {
         "component": "clp",
-        "partner": "leeds_city_council",
-        "representative": "lead_member",
+        "represents": "leeds_city_council",
+        "person": "lead_member",
         "role": "chair",
     },
     {
         "component": "clp",
-        "partner": "leeds_pct",
-        "representative": "pct_commissioning",
+        "represents": "leeds_pct",
+        "person": "pct_commissioning",
         "role": "member",
     },
     {
         "component": "clp",
-        "partner": "west_yorkshire_police",
-        "representative": "wyp_superintendent",
+        "represents": "west_yorkshire_police",
+        "person": "wyp_superintendent",
         "role": "member",
     },
     {
         "component": "clp",
-        "partner": "education_leeds",
-        "representative": "edl_director",
+        "represents": "education_leeds",
+        "person": "edl_director",
         "role": "member",
     },
-    {"component": "clp", "partner": "vcf_sector", "representative": "vcf_rep", "role": "member"},
+    {"component": "clp", "represents": "vcf_sector", "person": "vcf_rep", "role": "member"},
     {
         "component": "clp",
-        "partner": "leeds_schools",
-        "representative": "schools_rep",
+        "represents": "leeds_schools",
+        "person": "schools_rep",
         "role": "member",
     },
     {
         "component": "clp",
-        "partner": "learning_skills_council",
-        "representative": "lsc_officer",
+        "represents": "learning_skills_council",
+        "person": "lsc_officer",
         "role": "member",
     },
     # Integrated Strategic Commissioning Board
     {
         "component": "iscb",
-        "partner": "leeds_city_council",
-        "representative": "dcs",
+        "represents": "leeds_city_council",
+        "person": "dcs",
         "role": "chair",
     },
     {
         "component": "iscb",
-        "partner": "leeds_pct",
-        "representative": "pct_commissioning",
+        "represents": "leeds_pct",
+        "person": "pct_commissioning",
         "role": "member",
     },
     {
         "component": "iscb",
-        "partner": "west_yorkshire_police",
-        "representative": "wyp_superintendent",
+        "represents": "west_yorkshire_police",
+        "person": "wyp_superintendent",
         "role": "member",
     },
     {
         "component": "iscb",
-        "partner": "education_leeds",
-        "representative": "edl_director",
+        "represents": "education_leeds",
+        "person": "edl_director",
         "role": "member",
     },
-    {"component": "iscb", "partner": "vcf_sector", "representative": "vcf_rep", "role": "member"},
+    {"component": "iscb", "represents": "vcf_sector", "person": "vcf_rep", "role": "member"},
     # Local Safeguarding Children Board
     {
         "component": "lscb",
-        "partner": "leeds_city_council",
-        "representative": "lscb_chair",
+        "represents": "leeds_city_council",
+        "person": "lscb_chair",
         "role": "chair",
     },
     {
         "component": "lscb",
-        "partner": "leeds_pct",
-        "representative": "pct_safeguarding",
+        "represents": "leeds_pct",
+        "person": "pct_safeguarding",
         "role": "member",
     },
     {
         "component": "lscb",
-        "partner": "west_yorkshire_police",
-        "representative": "wyp_superintendent",
+        "represents": "west_yorkshire_police",
+        "person": "wyp_superintendent",
         "role": "member",
     },
     {
         "component": "lscb",
-        "partner": "education_leeds",
-        "representative": "edl_anti_bullying",
+        "represents": "education_leeds",
+        "person": "edl_anti_bullying",
         "role": "member",
     },
-    {"component": "lscb", "partner": "vcf_sector", "representative": "vcf_rep", "role": "member"},
+    {"component": "lscb", "represents": "vcf_sector", "person": "vcf_rep", "role": "member"},
     # Open Forums
     {
         "component": "open_forums",
-        "partner": "leeds_city_council",
-        "representative": "lead_member",
+        "represents": "leeds_city_council",
+        "person": "lead_member",
         "role": "chair",
     },
     {
         "component": "open_forums",
-        "partner": "leeds_pct",
-        "representative": "pct_health_improvement",
+        "represents": "leeds_pct",
+        "person": "pct_health_improvement",
         "role": "member",
     },
     {
         "component": "open_forums",
-        "partner": "education_leeds",
-        "representative": "edl_anti_bullying",
+        "represents": "education_leeds",
+        "person": "edl_anti_bullying",
         "role": "member",
     },
     {
         "component": "open_forums",
-        "partner": "vcf_sector",
-        "representative": "vcf_rep",
+        "represents": "vcf_sector",
+        "person": "vcf_rep",
         "role": "member",
     },
     {
         "component": "open_forums",
-        "partner": "west_yorkshire_police",
-        "representative": None,
+        "represents": "west_yorkshire_police",
+        "person": None,
         "role": "member",
     },
     # Locality working
     {
         "component": "locality",
-        "partner": "leeds_city_council",
-        "representative": "deputy_dcs",
+        "represents": "leeds_city_council",
+        "person": "deputy_dcs",
         "role": "chair",
     },
     {
         "component": "locality",
-        "partner": "leeds_pct",
-        "representative": "pct_health_improvement",
+        "represents": "leeds_pct",
+        "person": "pct_health_improvement",
         "role": "member",
     },
     {
         "component": "locality",
-        "partner": "education_leeds",
-        "representative": "edl_director",
+        "represents": "education_leeds",
+        "person": "edl_director",
         "role": "member",
     },
     {
         "component": "locality",
-        "partner": "west_yorkshire_police",
-        "representative": "wyp_superintendent",
+        "represents": "west_yorkshire_police",
+        "person": "wyp_superintendent",
         "role": "member",
     },
     {
         "component": "locality",
-        "partner": "vcf_sector",
-        "representative": "vcf_rep",
+        "represents": "vcf_sector",
+        "person": "vcf_rep",
         "role": "member",
     },
     {
         "component": "locality",
-        "partner": "leeds_schools",
-        "representative": "schools_rep",
+        "represents": "leeds_schools",
+        "person": "schools_rep",
         "role": "member",
     },
     # DCS Unit
     {
         "component": "dcs_unit",
-        "partner": "leeds_city_council",
-        "representative": "dcs",
+        "represents": "leeds_city_council",
+        "person": "dcs",
         "role": "chair",
     },
     {
         "component": "dcs_unit",
-        "partner": "leeds_pct",
-        "representative": "pct_commissioning",
+        "represents": "leeds_pct",
+        "person": "pct_commissioning",
         "role": "member",
     },
 ]
@@ -2856,17 +2893,18 @@ def _check():
         assert person["partner"] in partners
         assert person["email"].endswith("@example.org")
 
-    # Memberships: known keys, representative from the same partner, one chair per component.
+    # Memberships: known keys, the person from the partner represented, one chair each.
+    roles = {r["key"]: r for r in MEMBERSHIP_ROLES}
     members = {c: set() for c in components}
     for m in MEMBERSHIPS:
-        assert m["component"] in components and m["partner"] in partners
-        assert m["role"] in {"chair", "member"}
-        if m["representative"] is not None:
-            assert person_partner[m["representative"]] == m["partner"], m
-        assert m["partner"] not in members[m["component"]], m
-        members[m["component"]].add(m["partner"])
+        assert m["component"] in components and m["represents"] in partners
+        assert m["role"] in roles
+        if m["person"] is not None:
+            assert person_partner[m["person"]] == m["represents"], m
+        assert m["represents"] not in members[m["component"]], m
+        members[m["component"]].add(m["represents"])
     for c in components:
-        chairs = [m for m in MEMBERSHIPS if m["component"] == c and m["role"] == "chair"]
+        chairs = [m for m in MEMBERSHIPS if m["component"] == c and roles[m["role"]]["is_chair"]]
         assert len(chairs) == 1, c
     for board in ("clp", "iscb", "lscb"):
         assert "west_yorkshire_police" in members[board]

@@ -139,12 +139,34 @@ class PersonFactory(DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Officer {n}")
 
 
+class MembershipRoleFactory(DjangoModelFactory):
+    class Meta:
+        model = trust.MembershipRole
+        django_get_or_create = ("name",)
+
+    name = "Member"
+    order = 40
+
+
+def chair_role(name="Chair"):
+    """The role that chairs a component's meetings (co-chairs: ``chair_role("Co-chair")``)."""
+    return MembershipRoleFactory(name=name, is_chair=True, order=10)
+
+
 class MembershipFactory(DjangoModelFactory):
+    """A person's seat on a component, representing their own organisation (pass
+    ``represents`` alone for a seat of someone of that partner, ``person`` and ``represents``
+    together, or ``represents=None`` with a person for an independent member)."""
+
     class Meta:
         model = partners.Membership
 
     component = factory.SubFactory(ComponentFactory)
-    partner = factory.SubFactory(PartnerFactory)
+    represents = factory.SubFactory(PartnerFactory)
+    person = factory.LazyAttribute(
+        lambda o: PersonFactory(partner=o.represents) if o.represents else PersonFactory()
+    )
+    role = factory.SubFactory(MembershipRoleFactory)
 
 
 class AttendanceFactory(DjangoModelFactory):

@@ -61,23 +61,29 @@ CASES = {
         f.PersonFactory(user=u),
         _save(f.PersonFactory.build(user=u, partner=f.PartnerFactory())),
     ),
-    "membership role": lambda: _save(
-        f.MembershipFactory.build(
-            component=f.ComponentFactory(), partner=f.PartnerFactory(), role="king"
-        )
-    ),
-    "one chair per component": lambda: (
-        m := f.MembershipFactory(role="chair"),
+    # The role is a link to the roles' vocabulary (trust.MembershipRole): the foreign key
+    # holds it. Co-chairs are allowed, so no "one chair" rule; one open seat per person.
+    "one open seat per person on a component": lambda: (
+        m := f.MembershipFactory(),
         _save(
             f.MembershipFactory.build(
-                component=m.component, partner=f.PartnerFactory(), role="chair"
+                component=m.component, represents=m.represents, person=m.person, role=m.role
             )
         ),
+    ),
+    "a seat names a person or a partner": lambda: _save(
+        f.MembershipFactory.build(
+            component=f.ComponentFactory(),
+            represents=None,
+            person=None,
+            role=f.MembershipRoleFactory(),
+        )
     ),
     "membership ends after it starts": lambda: _save(
         f.MembershipFactory.build(
             component=f.ComponentFactory(),
-            partner=f.PartnerFactory(),
+            represents=f.PartnerFactory(),
+            role=f.MembershipRoleFactory(),
             started=datetime.date(2008, 1, 1),
             ended=datetime.date(2007, 1, 1),
         )
@@ -270,12 +276,12 @@ def test_priority_outcome_must_come_from_the_same_plan():
 
 
 @pytest.mark.django_db
-def test_membership_representative_must_work_for_the_partner():
+def test_membership_represents_the_members_own_organisation():
     membership = f.MembershipFactory()
-    membership.representative = f.PersonFactory()  # of another partner
+    membership.represents = f.PartnerFactory()  # not the person's organisation
     with pytest.raises(ValidationError) as error:
         record_save(membership)
-    assert "representative" in error.value.message_dict
+    assert "represents" in error.value.message_dict
 
 
 @pytest.mark.django_db

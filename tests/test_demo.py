@@ -8,11 +8,11 @@ from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from partners.models import Attendance, HostedPriority, Partner
+from partners.models import Attendance, HostedPriority, Membership, Partner
 from recommendations.demo import DEMO_PASSWORDS
 from recommendations.models import Audit, Recommendation
 from risks.models import RiskRegister
-from trust.models import Component, Priority, Sector, User
+from trust.models import Component, MembershipRole, Priority, Sector, User
 
 
 def row_counts():
@@ -83,6 +83,22 @@ def test_the_city_partners_sectors_are_its_own_list_in_order(demo):
         "Voluntary, community and faith sector",
         "Other",
     ]
+
+
+def test_membership_roles_are_data_with_one_chair_per_component(demo):
+    roles = [(r.name, r.is_chair) for r in MembershipRole.objects.all()]
+    assert roles == [
+        ("Chair", True),
+        ("Co-chair", True),
+        ("Vice-chair", False),
+        ("Member", False),
+        ("Adviser", False),
+        ("Secretary", False),
+        ("Independent member", False),
+    ]
+    for component in Component.objects.all():
+        chairs = Membership.objects.filter(component=component, role__is_chair=True)
+        assert chairs.count() == 1, component
 
 
 def test_west_yorkshire_police_attended_one_meeting_in_three_before_the_letter(demo):

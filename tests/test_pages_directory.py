@@ -108,14 +108,17 @@ def test_component_detail_shows_members_chair_first_meetings_register_and_recomm
         function="leading",
         governing_document_text="The partnership leads the trust.",
     )
-    member = f.MembershipFactory(component=component, partner=f.PartnerFactory(name="Aardvark"))
+    member = f.MembershipFactory(component=component, represents=f.PartnerFactory(name="Aardvark"))
     chair_person = f.PersonFactory(name="Councillor Marsden")
     f.MembershipFactory(
-        component=component, partner=chair_person.partner, representative=chair_person, role="chair"
+        component=component,
+        represents=chair_person.partner,
+        person=chair_person,
+        role=f.chair_role(),
     )
     register = f.RiskRegisterFactory(kind="component", component=component, name="CLP register")
     past = f.MeetingFactory(component=component, date=datetime.date(2008, 2, 13), title="Seminar")
-    f.AttendanceFactory(meeting=past, partner=member.partner, status="present")
+    f.AttendanceFactory(meeting=past, partner=member.represents, status="present")
     f.AttendanceFactory(meeting=past, partner=chair_person.partner, status="absent")
     f.MeetingFactory(component=component, date=datetime.date(2008, 9, 1), title="Autumn review")
     rec = f.RecommendationFactory(number="5")
@@ -124,7 +127,7 @@ def test_component_detail_shows_members_chair_first_meetings_register_and_recomm
     response = get_ok(dcs, component.get_absolute_url())
     text = main(response)
     members = response.context["object"].current_memberships
-    assert [m.role for m in members] == ["chair", "member"]
+    assert [m.role.name for m in members] == ["Chair", "Member"]
     assert "Councillor Marsden" in text and "Aardvark" in text
     assert "The partnership leads the trust." in text
     assert register.get_absolute_url() in text and "CLP register" in text
@@ -155,7 +158,7 @@ def test_component_detail_query_count_does_not_grow(dcs):
     def grow(n):
         for _ in range(n):
             person = f.PersonFactory()
-            f.MembershipFactory(component=component, partner=person.partner, representative=person)
+            f.MembershipFactory(component=component, represents=person.partner, person=person)
             meeting = f.MeetingFactory(component=component)
             f.AttendanceFactory(meeting=meeting, partner=person.partner)
             f.RecommendationFactory().components.add(component)
@@ -317,7 +320,7 @@ def test_partner_list_shows_sector_duty_signatures_and_components(dcs):
         duty_to_cooperate=True,
         agreement_signed=datetime.date(2007, 10, 3),
     )
-    f.MembershipFactory.create_batch(2, partner=police)
+    f.MembershipFactory.create_batch(2, represents=police)
     f.PartnerFactory(
         name="Leeds PCT",
         agreement_signed=datetime.date(2006, 4, 1),
@@ -365,7 +368,7 @@ def test_partner_detail_shows_people_components_hosted_priorities_and_attendance
     police = f.PartnerFactory(name="West Yorkshire Police", sector="police")
     officer = f.PersonFactory(partner=police, name="Mark Sutcliffe", job_title="Superintendent")
     component = f.ComponentFactory(name="Children Leeds Partnership")
-    f.MembershipFactory(component=component, partner=police, representative=officer)
+    f.MembershipFactory(component=component, represents=police, person=officer)
     hosted = f.HostedPriorityFactory(host=police, title="Safer communities")
     contributed = f.HostedPriorityFactory(title="Anti-bullying")
     contributed.contributors.add(police)
@@ -391,7 +394,7 @@ def test_partner_detail_query_count_does_not_grow(dcs):
     def grow(n):
         for _ in range(n):
             person = f.PersonFactory(partner=partner)
-            f.MembershipFactory(partner=partner, representative=person)
+            f.MembershipFactory(represents=partner, person=person)
             f.AttendanceFactory(partner=partner)
             f.HostedPriorityFactory(host=partner)
 

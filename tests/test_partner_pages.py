@@ -49,7 +49,7 @@ def test_partner_home_shows_hosted_priorities_with_checklist_and_progress(partne
     f.ActionFactory(plan=hosted.action_plan, owner=partner_client.user.person)  # due 2007: overdue
     f.ProgressUpdateFactory(action=done, rag="green", date=datetime.date(2008, 3, 1))
     f.HostedPriorityFactory(title="Someone else's priority")  # another host
-    seat = f.MembershipFactory(partner=partner)
+    seat = f.MembershipFactory(represents=partner)
     meeting = f.MeetingFactory(
         component=seat.component, date=datetime.date(2008, 6, 1), title="ISCB"
     )
@@ -90,7 +90,7 @@ def test_partner_home_queries_do_not_grow(partner_client):
             )
             action = f.ActionFactory(plan=hosted.action_plan, owner=person)
             f.ProgressUpdateFactory(action=action)
-            seat = f.MembershipFactory(partner=person.partner)
+            seat = f.MembershipFactory(represents=person.partner)
             meeting = f.MeetingFactory(component=seat.component)
             f.AttendanceFactory(meeting=meeting, partner=person.partner)
 

@@ -8,7 +8,7 @@ need: an edit, a record to delete, how to grow its list and detail pages.
 import pytest
 from django.urls import reverse
 
-from partners.models import Action, HostedPriority, Partner, Person, ProgressUpdate
+from partners.models import Action, HostedPriority, Membership, Partner, Person, ProgressUpdate
 from recommendations.models import Audit, Recommendation, Verification
 from risks.models import Risk, RiskRegister
 from tests import factories as f
@@ -29,7 +29,7 @@ from tests.harness import (
     rule_table,
     world_fixture,  # noqa: F401 (the world fixture)
 )
-from trust.models import Attachment, Component, Meeting, Plan, Priority, Sector
+from trust.models import Attachment, Component, Meeting, MembershipRole, Plan, Priority, Sector
 
 pytestmark = pytest.mark.django_db
 
@@ -66,7 +66,7 @@ class TestComponentViews(RecordViews):
     def grow(self, world, n):
         for _ in range(n):
             component = f.ComponentFactory()
-            f.MembershipFactory(component=component, partner=world["partner"])
+            f.MembershipFactory(component=component, represents=world["partner"])
             f.MembershipFactory(component=world["component"])
             f.MeetingFactory(component=world["component"])
 
@@ -143,7 +143,74 @@ class TestSectorViews(RecordViews):
         f.SectorFactory.create_batch(n)
 
 
+class TestMembershipRoleViews(RecordViews):
+    model = MembershipRole
+    record = "membership_role"
+    pages = {
+        "list": SHARED,
+        "detail": SHARED,
+        "history": SHARED,
+        "create": DCS_WRITE,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    posts = {"create": {"name": "Observer", "order": "80", "is_chair": "on"}}
+    edit = {"description": "Reworded by the harness"}
+    reached_from = "trust:component_list"
+
+    def make(self, world):
+        return f.MembershipRoleFactory(name="Adviser", order=50)
+
+    def fresh(self, world):
+        return f.MembershipRoleFactory(name="Secretary", order=60)
+
+    def grow(self, world, n):
+        for i in range(n):
+            f.MembershipRoleFactory(name=f"Role {MembershipRole.objects.count()} {i}")
+
+
 # --- partners -------------------------------------------------------------------------------
+
+
+def new_member(world):
+    """A seat for someone not yet on the world's component."""
+    return {
+        "person": f.PersonFactory(partner=world["partner"]).pk,
+        "represents": world["partner"].pk,
+        "role": world["membership_role"].pk,
+        "started_0": "1",
+        "started_1": "4",
+        "started_2": "2008",
+    }
+
+
+class TestMembershipViews(RecordViews):
+    model = Membership
+    record = "membership"
+    pages = {
+        "create": Page(DCS_WRITE, on="component"),
+        "detail": SHARED,
+        "history": SHARED,
+        "update": DCS_WRITE,
+        "end": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    absent = ("list",)  # its component's page lists its members
+    posts = {
+        "create": new_member,
+        "end": {"ended_0": "30", "ended_1": "6", "ended_2": "2008"},
+    }
+
+    def make(self, world):
+        # Someone of partner a other than the world's officer, whose page stays a's own.
+        return f.MembershipFactory(component=world["component"], represents=world["partner"])
+
+    def fresh(self, world):
+        return f.MembershipFactory(component=world["component"], represents=world["partner"])
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.MembershipFactory(component=world["component"], represents=world["partner"])
 
 
 class TestPartnerViews(RecordViews):

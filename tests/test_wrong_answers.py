@@ -42,7 +42,7 @@ def rec_with_actions(*statuses, **kwargs):
 def test_partner_home_lists_each_boards_three_newest_meetings_with_their_attendance(client, db):
     user = f.partner_user(username="pct")
     partner = user.person.partner
-    seat = f.MembershipFactory(partner=partner)
+    seat = f.MembershipFactory(represents=partner)
     meetings = [
         f.MeetingFactory(component=seat.component, date=datetime.date(2008, month, 1))
         for month in range(1, 7)  # January to June 2008, all before today
@@ -66,7 +66,7 @@ def test_partner_home_lists_each_boards_three_newest_meetings_with_their_attenda
 def test_partner_home_says_not_recorded_only_where_no_attendance_was_recorded(client, db):
     user = f.partner_user(username="pct")
     partner = user.person.partner
-    seat = f.MembershipFactory(partner=partner)
+    seat = f.MembershipFactory(represents=partner)
     recorded = f.MeetingFactory(component=seat.component, date=datetime.date(2008, 5, 1))
     f.AttendanceFactory(meeting=recorded, partner=partner, status="apologies")
     f.MeetingFactory(component=seat.component, date=datetime.date(2008, 6, 1))

@@ -11,7 +11,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Attachment, Component, Plan, Sector, User
+from .models import Attachment, Component, MembershipRole, Plan, Sector, User
 
 admin.site.site_header = "Administration"
 
@@ -94,3 +94,8 @@ class AttachmentAdmin(ReadOnlyHistoryAdmin):
 @admin.register(Sector)
 class SectorAdmin(ReadOnlyHistoryAdmin):
     list_display = ("name", "order")
+
+
+@admin.register(MembershipRole)
+class MembershipRoleAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("name", "is_chair", "order")

@@ -14,6 +14,7 @@ from .models import (
     Component,
     ComponentFunction,
     GoverningDocument,
+    MembershipRole,
     Outcome,
     Plan,
     Priority,
@@ -144,3 +145,11 @@ class SectorFilterSet(RestrictedFilterSet):
     class Meta(RestrictedFilterSet.Meta):
         model = Sector
         fields = ["q"]
+
+
+class MembershipRoleFilterSet(RestrictedFilterSet):
+    search_fields = ("name", "description")
+
+    class Meta(RestrictedFilterSet.Meta):
+        model = MembershipRole
+        fields = ["q", "is_chair"]

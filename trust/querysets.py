@@ -1,16 +1,12 @@
 from django.apps import apps
 from django.db.models import (
     BooleanField,
-    Case,
     Count,
     ExpressionWrapper,
-    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
-    Value,
-    When,
 )
 
 from .permissions import RestrictedQuerySet, SharedQuerySet, attachable
@@ -71,12 +67,8 @@ def related_model(model, name):
     return model._meta.get_field(name).related_model
 
 
-CHAIR_FIRST = Case(
-    When(role="chair", then=Value(0)),
-    When(role="vice_chair", then=Value(1)),
-    default=Value(2),
-    output_field=IntegerField(),
-)
+# Members by role: those who chair first, then in the roles' own order (data, not code).
+BY_ROLE = ("-role__is_chair", "role__order", "role__name")
 
 
 class ComponentQuerySet(SharedQuerySet):
@@ -86,15 +78,16 @@ class ComponentQuerySet(SharedQuerySet):
         return self.annotate(has_register=has)
 
     def with_current_members(self):
-        """With ``current_memberships``, chair first, naming representatives and partners."""
+        """With ``current_memberships``, chairs first then by role, naming each member with
+        their organisation and the partner they represent."""
         memberships = related_model(self.model, "memberships")
         return self.prefetch_related(
             Prefetch(
                 "memberships",
                 queryset=memberships.objects.filter(ended__isnull=True)
-                # A shared record names its people: representatives, with their partner.
-                .select_related("partner", "representative")
-                .order_by(CHAIR_FIRST, "partner__name"),
+                # A shared record names its people, with their organisation.
+                .select_related("role", "person__partner", "represents")
+                .order_by(*BY_ROLE, "represents__name", "person__name"),
                 to_attr="current_memberships",
             )
         )

@@ -20,7 +20,7 @@ from openpyxl.styles import Font
 
 from . import clock
 from .exports import csv_value, xlsx_set
-from .models import Component, Meeting, Priority, Sector
+from .models import Component, Meeting, MembershipRole, Priority, Sector
 from .permissions import sees_everything
 from .templatetags.govuk import person_named, status_tag
 
@@ -247,4 +247,15 @@ class SectorTable(GovukTable):
 
     class Meta(GovukTable.Meta):
         model = Sector
+        fields = ()
+
+
+class MembershipRoleTable(GovukTable):
+    caption = "Roles members hold on the partnership's components"
+    name = NameColumn(verbose_name="Role")
+    is_chair = tables.BooleanColumn(verbose_name="Chairs the meeting", yesno="Yes,No")
+    description = tables.Column(verbose_name="Description")
+
+    class Meta(GovukTable.Meta):
+        model = MembershipRole
         fields = ()

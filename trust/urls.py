@@ -10,7 +10,7 @@ from django.urls import include, path
 from recommendations.views import overview
 from trust import views
 from trust.forms import SignInForm
-from trust.models import Attachment, Component, Meeting, Plan, Priority, Sector
+from trust.models import Attachment, Component, Meeting, MembershipRole, Plan, Priority, Sector
 from trust.trails import record_urls
 
 # The trust app's own pages, in the "trust" namespace.
@@ -20,6 +20,7 @@ trust_patterns = [
     *record_urls("plans/", Plan, views),
     *record_urls("priorities/", Priority, views),
     *record_urls("sectors/", Sector, views),
+    *record_urls("membership-roles/", MembershipRole, views),
     *record_urls("attachments/", Attachment, views),
     # Files attached to any record that takes them: the record as "partners.action/12".
     path(

@@ -20,7 +20,12 @@ from django.utils.formats import date_format
 from django.views import View
 
 from . import clock
-from .filters import ComponentFilterSet, PriorityFilterSet, SectorFilterSet
+from .filters import (
+    ComponentFilterSet,
+    MembershipRoleFilterSet,
+    PriorityFilterSet,
+    SectorFilterSet,
+)
 from .forms import AttachmentForm
 from .generic import (
     ObjectDeleteView,
@@ -35,15 +40,17 @@ from .models import (
     Component,
     Indicator,
     Meeting,
+    MembershipRole,
     Plan,
     Priority,
     Sector,
     attachment_kinds,
 )
-from .permissions import may_attach
+from .permissions import ADD, may_attach, user_can
 from .sections import Block, Field, RecommendationsOf, Related, Summary, Text
 from .services import attachment_add, attachment_remove
-from .tables import ComponentTable, PriorityTable, SectorTable
+from .tables import ComponentTable, MembershipRoleTable, PriorityTable, SectorTable
+from .trails import model_url
 
 RECENT_MEETINGS = 10
 PRESENT = Q(attendance__status="present")
@@ -64,11 +71,14 @@ class ComponentListView(ObjectListView):
     model = Component
     filterset_class = ComponentFilterSet
     table_class = ComponentTable
+    related_lists = ("trust.MembershipRole",)
 
     def optimise(self, queryset):
         return queryset.annotate(
             member_count=Count(
-                "memberships__partner", filter=Q(memberships__ended__isnull=True), distinct=True
+                "memberships__represents",
+                filter=Q(memberships__ended__isnull=True),
+                distinct=True,
             ),
             has_register=HAS_REGISTER,
         )
@@ -79,12 +89,31 @@ NO_ATTENDANCE = "No attendance has been recorded for this meeting."
 
 
 def chair(component):
-    """Its chair's organisation and representative: the first current member, if chair."""
-    first = (component.current_memberships or [None])[0]
-    if first is None or first.role != "chair":
+    """Who chairs it: each current member whose role chairs the meeting (co-chairs, when its
+    terms of reference have them), as "organisation (person)"."""
+    chairs = [m for m in component.current_memberships if m.role.is_chair]
+    if not chairs:
         return "No chair recorded"
-    who = first.representative
-    return f"{first.partner.name} ({who.name})" if who else first.partner.name
+    return "; ".join(seat_label(m) for m in chairs)
+
+
+def seat_label(membership):
+    """A seat as "organisation (person)": the partner it represents, else the person's own
+    organisation; an independent member of no organisation by name alone."""
+    person, partner = membership.person, membership.represents
+    organisation = partner or (person.partner if person else None)
+    if person is None:
+        return organisation.name
+    return f"{organisation.name} ({person.name})" if organisation else person.name
+
+
+def add_member(view, context):
+    """The members' "Add a member" button, for those who may change the component and add
+    memberships (declared in ``partners``, found through the relation)."""
+    membership = related_model(Component, "memberships")
+    if context.get("can_change") and user_can(view.request.user, ADD, membership):
+        return "Add a member", model_url(membership, "create", view.object.pk)
+    return None
 
 
 class ComponentDetailView(ObjectDetailView):
@@ -102,7 +131,13 @@ class ComponentDetailView(ObjectDetailView):
         Block("trust/component_no_register.html", narrow=True),
         Text("Description", "description", empty="No description has been recorded.", narrow=True),
         Block("trust/component_document.html", narrow=True),
-        Related("Members", "trust/component_members.html", "current_memberships", empty=NO_MEMBERS),
+        Related(
+            "Members",
+            "trust/component_members.html",
+            "current_memberships",
+            empty=NO_MEMBERS,
+            button=add_member,
+        ),
         Block("trust/component_meetings.html", "Meetings"),
         RecommendationsOf(
             "Audit recommendations about this component",
@@ -271,6 +306,36 @@ class SectorDeleteView(ObjectDeleteView):
 
 class SectorHistoryView(ObjectHistoryView):
     model = Sector
+
+
+# --- Membership roles ---------------------------------------------------------------------
+
+
+class MembershipRoleListView(ObjectListView):
+    model = MembershipRole
+    filterset_class = MembershipRoleFilterSet
+    table_class = MembershipRoleTable
+
+
+class MembershipRoleDetailView(ObjectDetailView):
+    model = MembershipRole
+    sections = [
+        Summary("name", "is_chair", "order"),
+        Text("Description", "description", narrow=True),
+    ]
+
+
+class MembershipRoleEditView(ObjectEditView):
+    model = MembershipRole
+    fields = ("name", "description", "is_chair", "order")
+
+
+class MembershipRoleDeleteView(ObjectDeleteView):
+    model = MembershipRole
+
+
+class MembershipRoleHistoryView(ObjectHistoryView):
+    model = MembershipRole
 
 
 # --- Files attached to records ------------------------------------------------------------
