@@ -11,7 +11,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Attachment, Component, Plan, Sector, User
+from .models import Attachment, Component, ExternalBody, Function, Plan, ReportingLine, Sector, User
 
 admin.site.site_header = "Administration"
 
@@ -94,3 +94,18 @@ class AttachmentAdmin(ReadOnlyHistoryAdmin):
 @admin.register(Sector)
 class SectorAdmin(ReadOnlyHistoryAdmin):
     list_display = ("name", "order")
+
+
+@admin.register(Function)
+class FunctionAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("name", "order")
+
+
+@admin.register(ExternalBody)
+class ExternalBodyAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("name", "kind")
+
+
+@admin.register(ReportingLine)
+class ReportingLineAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("from_component", "to_component", "to_body")

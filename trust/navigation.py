@@ -13,7 +13,12 @@ from .trails import section_model
 # (label, URL name, URL names or namespaces of pages placed here whatever their model)
 NAVIGATION = [
     ("Dashboard", "home", {"home", "dashboard"}),
-    ("Components", "trust:component_list", set()),
+    # The structure, functions and external bodies: beside the components they describe.
+    (
+        "Components",
+        "trust:component_list",
+        {"trust:structure", "trust:function", "trust:externalbody"},
+    ),
     ("Partners", "partners:partner_list", {"trust:sector"}),  # sectors: beside the directory
     ("Priorities", "trust:priority_list", {"partners:hostedpriority"}),
     ("Audits", "recommendations:audit_list", {"recommendations:recommendation_action"}),
