@@ -27,6 +27,8 @@ from partners.models import (
 from risks.models import Risk, RiskControl, RiskRegister
 from trust.models import (
     Component,
+    ExternalBody,
+    Function,
     Indicator,
     IndicatorValue,
     Meeting,
@@ -34,6 +36,7 @@ from trust.models import (
     Outcome,
     Plan,
     Priority,
+    ReportingLine,
     Sector,
     User,
 )
@@ -181,20 +184,35 @@ class Loader:
             )
             for row in data.SECTORS
         }
+        functions = {
+            row["key"]: upsert(
+                Function, {"name": row["name"]}, {k: row[k] for k in ("description", "order")}
+            )
+            for row in data.FUNCTIONS
+        }
         for row in data.COMPONENTS:
             self.components[row["key"]] = upsert(
                 Component,
                 {"name": row["name"]},
                 {
-                    k: row[k]
-                    for k in (
-                        "short_name",
-                        "function",
-                        "governing_document",
-                        "description",
-                        "order",
-                    )
+                    "function": functions[row["function"]],
+                    **{
+                        k: row[k]
+                        for k in ("short_name", "governing_document", "description", "order")
+                    },
                 },
+            )
+        bodies = {
+            row["key"]: upsert(
+                ExternalBody, {"name": row["name"]}, {k: row[k] for k in ("kind", "notes")}
+            )
+            for row in data.EXTERNAL_BODIES
+        }
+        for row in data.REPORTING_LINES:
+            upsert(
+                ReportingLine,
+                {"from_component": self.components[row["from"]], "to_body": bodies[row["to_body"]]},
+                {"note": row["note"]},
             )
         for row in data.PARTNERS:
             self.partners[row["key"]] = upsert(

@@ -68,6 +68,82 @@ PRIORITY_SCALE = {
 # ISCB and LSCB)". (Rec. 3's response speaks of a "formal constitution of ISCB, CLP & LSCB";
 # we follow the finding in 3.4 and give the CLP terms of reference.)
 # ---------------------------------------------------------------------------------------------
+# What each component does (the partnership's own list: trust.Function), keyed as COMPONENTS
+# name them; the six functions of the report's Appendix A.
+FUNCTIONS = [
+    {"key": "leading", "name": "Leading", "description": "Sets the trust's direction.", "order": 1},
+    {
+        "key": "commissioning",
+        "name": "Commissioning",
+        "description": "Plans and commissions services together.",
+        "order": 2,
+    },
+    {
+        "key": "safeguarding",
+        "name": "Safeguarding",
+        "description": "Keeps children safe: the statutory safeguarding board.",
+        "order": 3,
+    },
+    {
+        "key": "participating",
+        "name": "Participating",
+        "description": "Gives partners, children and young people a voice.",
+        "order": 4,
+    },
+    {
+        "key": "delivering",
+        "name": "Delivering",
+        "description": "Delivers services in localities.",
+        "order": 5,
+    },
+    {
+        "key": "supporting",
+        "name": "Supporting",
+        "description": "Supports the trust's work.",
+        "order": 6,
+    },
+]
+
+# Bodies outside the partnership that its components report to (audit recommendations 5 and
+# 12; the director's report to the Executive Board), and the reporting lines to them.
+EXTERNAL_BODIES = [
+    {
+        "key": "leeds_initiative",
+        "name": "Leeds Initiative",
+        "kind": "Local strategic partnership",
+        "notes": "Its Executive meetings receive the Children Leeds Partnership's minutes.",
+    },
+    {
+        "key": "executive_board",
+        "name": "Leeds City Council Executive Board",
+        "kind": "Executive board",
+        "notes": "Receives overview reports on the trust arrangements and approves the Plan.",
+    },
+    {
+        "key": "area_committees",
+        "name": "Leeds City Council Area Committees",
+        "kind": "Area committees",
+        "notes": "Audit recommendation 12: formal links with the partnership arrangements.",
+    },
+]
+REPORTING_LINES = [
+    {
+        "from": "clp",
+        "to_body": "leeds_initiative",
+        "note": "Minutes, and key messages agreed at the end of each meeting (recommendation 5).",
+    },
+    {
+        "from": "dcs_unit",
+        "to_body": "executive_board",
+        "note": "Overview reports on progress (February and September 2007, February 2008).",
+    },
+    {
+        "from": "locality",
+        "to_body": "area_committees",
+        "note": "Through the locality enablers and the Area Delivery Plans (recommendation 12).",
+    },
+]
+
 COMPONENTS = [
     {
         "key": "clp",

@@ -15,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VIEW_MODULES = [
     "trust/views.py",
+    "trust/structure_views.py",
     "partners/views/*.py",
     "risks/views.py",
     "recommendations/views/*.py",

@@ -34,7 +34,15 @@ class ComponentFactory(DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Board {n}")
     short_name = factory.Sequence(lambda n: f"B{n}")
-    function = trust.ComponentFunction.COMMISSIONING
+    function = factory.LazyFunction(lambda: function_named("Commissioning"))
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        # A function may be given by its name in lower case, as tests wrote it when
+        # functions were choices ("safeguarding"): it is then the function of that name.
+        if isinstance(kwargs.get("function"), str):
+            kwargs["function"] = function_named(kwargs["function"].capitalize())
+        return kwargs
 
 
 class MeetingFactory(DjangoModelFactory):
@@ -44,6 +52,36 @@ class MeetingFactory(DjangoModelFactory):
     component = factory.SubFactory(ComponentFactory)
     date = factory.Sequence(lambda n: datetime.date(2007, 1, 1) + datetime.timedelta(days=7 * n))
     title = factory.LazyAttribute(lambda o: f"{o.component.name} meeting")
+
+
+def function_named(name):
+    """The function of that name, made on first use (functions are the partnership's data)."""
+    return trust.Function.objects.get_or_create(name=name)[0]
+
+
+class FunctionFactory(DjangoModelFactory):
+    class Meta:
+        model = trust.Function
+
+    name = factory.Sequence(lambda n: f"Function {n}")
+    description = "What components of this kind do."
+
+
+class ExternalBodyFactory(DjangoModelFactory):
+    class Meta:
+        model = trust.ExternalBody
+
+    name = factory.Sequence(lambda n: f"Area committee {n}")
+    kind = "Area committee"
+
+
+class ReportingLineFactory(DjangoModelFactory):
+    class Meta:
+        model = trust.ReportingLine
+
+    from_component = factory.SubFactory("tests.factories.ComponentFactory")
+    to_body = factory.SubFactory(ExternalBodyFactory)
+    note = "Minutes and key messages."
 
 
 class SectorFactory(DjangoModelFactory):

@@ -22,7 +22,6 @@ def _save(obj):
 CASES = {
     # trust
     "user role": lambda: _save(f.UserFactory.build(role="superhero")),
-    "component function": lambda: _save(f.ComponentFactory.build(function="ruling")),
     "component governing document": lambda: _save(
         f.ComponentFactory.build(governing_document="charter")
     ),

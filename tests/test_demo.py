@@ -63,13 +63,13 @@ def test_every_management_response_line_is_an_owned_action_with_a_derived_date(d
 
 
 def test_six_components_with_their_functions_and_the_2008_priorities(demo):
-    assert dict(Component.objects.values_list("name", "function")) == {
-        "Children Leeds Partnership": "leading",
-        "Integrated Strategic Commissioning Board": "commissioning",
-        "Local Safeguarding Children Board": "safeguarding",
-        "Open Forums": "participating",
-        "Locality working": "delivering",
-        "Director of Children's Services Unit": "supporting",
+    assert dict(Component.objects.values_list("name", "function__name")) == {
+        "Children Leeds Partnership": "Leading",
+        "Integrated Strategic Commissioning Board": "Commissioning",
+        "Local Safeguarding Children Board": "Safeguarding",
+        "Open Forums": "Participating",
+        "Locality working": "Delivering",
+        "Director of Children's Services Unit": "Supporting",
     }
     assert Priority.objects.count() == 11
 
@@ -114,7 +114,7 @@ def test_west_yorkshire_police_attended_one_meeting_in_three_before_the_letter(d
 def test_registers_as_the_audit_describes_them(demo):
     lscb = Component.objects.get(short_name="LSCB")
     assert not RiskRegister.objects.filter(component=lscb).exists()
-    dcs_unit = Component.objects.get(function="supporting")
+    dcs_unit = Component.objects.get(function__name="Supporting")
     assert RiskRegister.objects.get(component=dcs_unit).risks.exists()
     assert RiskRegister.objects.filter(kind="project", name__contains="Joint Area Review").exists()
     clp = RiskRegister.objects.get(component__short_name="CLP")

@@ -42,7 +42,8 @@ def test_a_moved_clock_runs_from_its_start_and_dates_new_history(monkeypatch):
     assert london(clock.now()) == datetime.datetime(2008, 9, 2, 11)
 
     component = record_save(
-        Component(name="Demo board", short_name="DB", function="leading"), reason="test"
+        Component(name="Demo board", short_name="DB", function=factories.function_named("Leading")),
+        reason="test",
     )
     assert london(component.history.get().history_date) == datetime.datetime(2008, 9, 2, 11)
 
@@ -57,7 +58,9 @@ def test_the_real_clock_dates_history_when_the_clock_is_not_moved():
 
 @pytest.mark.django_db
 def test_a_restarted_demo_clock_starts_after_the_latest_recorded_change():
-    component = Component(name="Board", short_name="B", function="leading")
+    component = Component(
+        name="Board", short_name="B", function=factories.function_named("Leading")
+    )
     component._history_date = timezone.make_aware(datetime.datetime(2008, 9, 5, 14))
     record_save(component, reason="made in an earlier demo session")
     factories.UserFactory()  # made on the real clock (createsuperuser): does not move the demo

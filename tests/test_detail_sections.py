@@ -36,7 +36,7 @@ def test_a_declared_field_renders_its_verbose_name_and_display_value(client, dcs
     client.force_login(dcs_user)
 
     page = client.get(component.get_absolute_url()).text
-    assert summary_row("Function", component.get_function_display()) in page  # a choice
+    assert summary_row("Function", str(component.function)) in page  # a vocabulary
 
     page = client.get(meeting.get_absolute_url()).text
     assert summary_row("Date", "3 October 2007") in page  # a date as every page shows it

@@ -230,7 +230,7 @@ def test_the_partner_home_names_its_seats_roles_and_people(client):
 
 # --- The migration carries the stored seats and their history over -----------------------
 
-BEFORE = [("partners", "0003_restrict_people_named_in_records"), ("trust", "0007_membership_roles")]
+BEFORE = [("partners", "0003_restrict_people_named_in_records"), ("trust", "0008_membership_roles")]
 
 
 @pytest.mark.django_db(transaction=True)

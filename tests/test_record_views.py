@@ -29,7 +29,18 @@ from tests.harness import (
     rule_table,
     world_fixture,  # noqa: F401 (the world fixture)
 )
-from trust.models import Attachment, Component, Meeting, MembershipRole, Plan, Priority, Sector
+from trust.models import (
+    Attachment,
+    Component,
+    ExternalBody,
+    Function,
+    Meeting,
+    MembershipRole,
+    Plan,
+    Priority,
+    ReportingLine,
+    Sector,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +50,7 @@ NON_RECORD_PAGES = {
     "login": (lambda w: [], OPEN),
     "logout": (lambda w: [], POST_ONLY),  # sign-out is a POST
     "my_actions": (lambda w: [], SHARED),
+    "trust:structure": (lambda w: [], SHARED),
     "recent_changes": (lambda w: [], SHARED),
     "restore": (lambda w: ["partners.Action", w["action_history_id"]], POST_ONLY_SIGNED_IN),
 }
@@ -60,15 +72,111 @@ def test_non_record_pages(world, role):
 class TestComponentViews(RecordViews):
     model = Component
     record = "component"
-    pages = {"list": SHARED, "detail": SHARED, "history": SHARED}
-    absent = ("create", "update", "delete")
+    pages = {
+        "list": SHARED,
+        "detail": SHARED,
+        "history": SHARED,
+        "create": DCS_WRITE,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    posts = {
+        "create": lambda w: {
+            "name": "Harness task-and-finish group",
+            "function": w["component"].function_id,
+            "parent": w["component"].pk,
+            "order": "9",
+        }
+    }
+    edit = {"purpose": "Reworded by the harness"}
+
+    def fresh(self, world):
+        return f.ComponentFactory()
 
     def grow(self, world, n):
         for _ in range(n):
-            component = f.ComponentFactory()
+            component = f.ComponentFactory(parent=world["component"])
             f.MembershipFactory(component=component, represents=world["partner"])
             f.MembershipFactory(component=world["component"])
             f.MeetingFactory(component=world["component"])
+            f.ReportingLineFactory(from_component=world["component"])
+            f.ReportingLineFactory(
+                from_component=component, to_body=None, to_component=world["component"]
+            )
+
+
+class TestFunctionViews(RecordViews):
+    model = Function
+    record = "function"
+    pages = {
+        "list": SHARED,
+        "detail": SHARED,
+        "history": SHARED,
+        "create": DCS_WRITE,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    posts = {"create": {"name": "Scrutinising", "order": "7"}}
+    edit = {"description": "Reworded by the harness"}
+    reached_from = "trust:component_list"
+
+    def make(self, world):
+        return f.FunctionFactory()
+
+    def fresh(self, world):
+        return f.FunctionFactory()
+
+    def grow(self, world, n):
+        f.FunctionFactory.create_batch(n)
+        f.ComponentFactory.create_batch(n, function=world["function"])
+
+
+class TestExternalBodyViews(RecordViews):
+    model = ExternalBody
+    record = "externalbody"
+    pages = {
+        "list": SHARED,
+        "detail": SHARED,
+        "history": SHARED,
+        "create": DCS_WRITE,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    posts = {"create": {"name": "Executive Board", "kind": "Executive board"}}
+    edit = {"notes": "Reworded by the harness"}
+    reached_from = "trust:component_list"
+
+    def make(self, world):
+        return f.ExternalBodyFactory()
+
+    def fresh(self, world):
+        return f.ExternalBodyFactory()
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.ExternalBodyFactory()
+            f.ReportingLineFactory(to_body=world["externalbody"])
+
+
+class TestReportingLineViews(RecordViews):
+    model = ReportingLine
+    record = "reportingline"
+    pages = {
+        "create": Page(DCS_WRITE, on="component"),
+        "detail": SHARED,
+        "history": SHARED,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    absent = ("list",)  # a component's page lists its reporting lines
+    posts = {"create": lambda w: {"to_body": w["reportingline"].to_body_id}}
+    edit = {"note": "Reworded by the harness"}
+
+    def make(self, world):
+        return f.ReportingLineFactory(from_component=world["component"])
+
+    def fresh(self, world):
+        return f.ReportingLineFactory(from_component=world["component"])
 
 
 class TestMeetingViews(RecordViews):

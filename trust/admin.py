@@ -11,7 +11,17 @@ from django.contrib.auth.admin import UserAdmin
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Attachment, Component, MembershipRole, Plan, Sector, User
+from .models import (
+    Attachment,
+    Component,
+    ExternalBody,
+    Function,
+    MembershipRole,
+    Plan,
+    ReportingLine,
+    Sector,
+    User,
+)
 
 admin.site.site_header = "Administration"
 
@@ -99,3 +109,18 @@ class SectorAdmin(ReadOnlyHistoryAdmin):
 @admin.register(MembershipRole)
 class MembershipRoleAdmin(ReadOnlyHistoryAdmin):
     list_display = ("name", "is_chair", "order")
+
+
+@admin.register(Function)
+class FunctionAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("name", "order")
+
+
+@admin.register(ExternalBody)
+class ExternalBodyAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("name", "kind")
+
+
+@admin.register(ReportingLine)
+class ReportingLineAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("from_component", "to_component", "to_body")

@@ -12,7 +12,8 @@ from django.db.models import Q
 from .forms import GovukFormRenderer, name_the_field
 from .models import (
     Component,
-    ComponentFunction,
+    ExternalBody,
+    Function,
     GoverningDocument,
     MembershipRole,
     Outcome,
@@ -108,8 +109,8 @@ class RestrictedFilterSet(django_filters.FilterSet):
 # --- The trust's own lists ------------------------------------------------------------
 class ComponentFilterSet(RestrictedFilterSet):
     search_fields = ("name", "short_name", "description")
-    function = django_filters.ChoiceFilter(
-        choices=ComponentFunction.choices, empty_label="Any function"
+    function = django_filters.ModelChoiceFilter(
+        queryset=Function.objects.all(), empty_label="Any function"
     )
     governing_document = django_filters.ChoiceFilter(
         choices=GoverningDocument.choices, label="Governed by", empty_label="Either"
@@ -153,3 +154,19 @@ class MembershipRoleFilterSet(RestrictedFilterSet):
     class Meta(RestrictedFilterSet.Meta):
         model = MembershipRole
         fields = ["q", "is_chair"]
+
+
+class FunctionFilterSet(RestrictedFilterSet):
+    search_fields = ("name", "description")
+
+    class Meta(RestrictedFilterSet.Meta):
+        model = Function
+        fields = ["q"]
+
+
+class ExternalBodyFilterSet(RestrictedFilterSet):
+    search_fields = ("name", "kind", "notes")
+
+    class Meta(RestrictedFilterSet.Meta):
+        model = ExternalBody
+        fields = ["q"]

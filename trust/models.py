@@ -128,15 +128,6 @@ class User(AbstractUser):
         return person.partner_id if person else None
 
 
-class ComponentFunction(models.TextChoices):
-    LEADING = "leading", "Leading"
-    COMMISSIONING = "commissioning", "Commissioning"
-    SAFEGUARDING = "safeguarding", "Safeguarding"
-    PARTICIPATING = "participating", "Participating"
-    DELIVERING = "delivering", "Delivering"
-    SUPPORTING = "supporting", "Supporting"
-
-
 class Sector(TrackedModel):
     """A sector the partnership's organisations belong to (local authority, health, police,
     schools, the voluntary sector...): each partnership keeps its own list."""
@@ -197,12 +188,26 @@ class GoverningDocument(models.TextChoices):
 class Component(TrackedModel):
     """A part of the trust's structure: a board, a forum, locality working, the DCS Unit."""
 
-    Function = ComponentFunction
     GoverningDocument = GoverningDocument
 
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=30, blank=True)
-    function = models.CharField(max_length=20, choices=Function.choices)
+    function = models.ForeignKey(
+        "trust.Function", on_delete=models.RESTRICT, related_name="components"
+    )
+    purpose = models.TextField(blank=True)
+    statutory_basis = models.TextField(
+        blank=True, help_text="The law or guidance it is set up under, if any."
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="sits under",
+        help_text="The component it is part of: a sub-board or a task-and-finish group.",
+    )
     description = models.TextField(blank=True)
     governing_document = models.CharField(
         max_length=20,
@@ -222,11 +227,12 @@ class Component(TrackedModel):
         AttachmentKind.OTHER,
     )
     history = TrackedHistory()
+    # A sub-board's pages sit under the component it is part of.
+    breadcrumb_parent = "parent"
 
     class Meta:
         ordering = ["order", "name"]
         constraints = [
-            choice_constraint("function", ComponentFunction, "trust_component_function_valid"),
             choice_constraint(
                 "governing_document", GoverningDocument, "trust_component_document_valid"
             ),
@@ -237,6 +243,23 @@ class Component(TrackedModel):
 
     def get_absolute_url(self):
         return reverse("trust:component_detail", args=[self.pk])
+
+    def clean(self):
+        if self.parent_id and self.pk and self.parent_id in self.descendant_ids() | {self.pk}:
+            raise ValidationError(
+                {"parent": "A component cannot sit under itself or a component that sits under it."}
+            )
+
+    def descendant_ids(self) -> set[int]:
+        """The ids of the components under this one, at any depth (one query a level)."""
+        found, level = set(), {self.pk}
+        while level:
+            level = (
+                set(Component._base_manager.filter(parent__in=level).values_list("pk", flat=True))
+                - found
+            )
+            found |= level
+        return found
 
 
 class Meeting(TrackedModel):
@@ -482,3 +505,7 @@ class SentForm(models.Model):
 
     def __str__(self):
         return f"Form sent by {self.user} at {self.sent_at:%Y-%m-%d %H:%M}"
+
+
+# The structure's other records, in their own module to keep this one readable.
+from .structure import ExternalBody, Function, ReportingLine  # noqa: E402, F401

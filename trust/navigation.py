@@ -13,7 +13,12 @@ from .trails import section_model
 # (label, URL name, URL names or namespaces of pages placed here whatever their model)
 NAVIGATION = [
     ("Dashboard", "home", {"home", "dashboard"}),
-    ("Components", "trust:component_list", {"trust:membershiprole"}),  # roles: beside them
+    # The structure, functions, roles and external bodies: beside the components.
+    (
+        "Components",
+        "trust:component_list",
+        {"trust:structure", "trust:function", "trust:externalbody", "trust:membershiprole"},
+    ),
     ("Partners", "partners:partner_list", {"trust:sector"}),  # sectors: beside the directory
     ("Priorities", "trust:priority_list", {"partners:hostedpriority"}),
     ("Audits", "recommendations:audit_list", {"recommendations:recommendation_action"}),

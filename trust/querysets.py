@@ -92,6 +92,28 @@ class ComponentQuerySet(SharedQuerySet):
             )
         )
 
+    def with_structure(self):
+        """With its function and parent joined, and ``children_shown`` (the components under
+        it), ``lines_shown`` (whom it reports to) and ``received_shown`` (who reports to it)."""
+        lines = apps.get_model("trust", "ReportingLine").objects
+        return self.select_related("function", "parent").prefetch_related(
+            Prefetch(
+                "children",
+                queryset=self.model.objects.order_by("order", "name"),
+                to_attr="children_shown",
+            ),
+            Prefetch(
+                "reporting_lines",
+                queryset=lines.select_related("to_component", "to_body").order_by("pk"),
+                to_attr="lines_shown",
+            ),
+            Prefetch(
+                "reports_received",
+                queryset=lines.select_related("from_component").order_by("from_component__name"),
+                to_attr="received_shown",
+            ),
+        )
+
 
 class MeetingQuerySet(SharedQuerySet):
     def with_attendance_counts(self):

@@ -20,7 +20,7 @@ from openpyxl.styles import Font
 
 from . import clock
 from .exports import csv_value, xlsx_set
-from .models import Component, Meeting, MembershipRole, Priority, Sector
+from .models import Component, ExternalBody, Function, Meeting, MembershipRole, Priority, Sector
 from .permissions import sees_everything
 from .templatetags.govuk import person_named, status_tag
 
@@ -178,7 +178,12 @@ NOT_SET_TAG = '<strong class="govuk-tag govuk-tag--orange">{}</strong>'
 class ComponentTable(GovukTable):
     caption = "Components of the trust"
     name = NameColumn(verbose_name="Component")
-    function = tables.Column(verbose_name="Function")
+    function = tables.Column(
+        verbose_name="Function", order_by=("function__order", "function__name")
+    )
+    parent = tables.Column(
+        verbose_name="Sits under", order_by=("parent__name",), default="Not under another"
+    )
     governing_document = tables.Column(verbose_name="Governed by")
     member_count = NumericColumn(verbose_name="Member partners")
     has_register = tables.Column(verbose_name="Risk register")
@@ -258,4 +263,24 @@ class MembershipRoleTable(GovukTable):
 
     class Meta(GovukTable.Meta):
         model = MembershipRole
+        fields = ()
+
+
+class FunctionTable(GovukTable):
+    caption = "Functions of the partnership's components"
+    name = NameColumn(verbose_name="Function")
+    description = tables.Column(verbose_name="Description")
+
+    class Meta(GovukTable.Meta):
+        model = Function
+        fields = ()
+
+
+class ExternalBodyTable(GovukTable):
+    caption = "Bodies outside the partnership that its components report to"
+    name = NameColumn(verbose_name="Body")
+    kind = tables.Column(verbose_name="Kind")
+
+    class Meta(GovukTable.Meta):
+        model = ExternalBody
         fields = ()

@@ -8,14 +8,40 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from recommendations.views import overview
-from trust import views
+from trust import structure_views, views
 from trust.forms import SignInForm
-from trust.models import Attachment, Component, Meeting, MembershipRole, Plan, Priority, Sector
+from trust.models import (
+    Attachment,
+    Component,
+    ExternalBody,
+    Function,
+    Meeting,
+    MembershipRole,
+    Plan,
+    Priority,
+    ReportingLine,
+    Sector,
+)
 from trust.trails import record_urls
 
 # The trust app's own pages, in the "trust" namespace.
 trust_patterns = [
     *record_urls("components/", Component, views),
+    path("structure/", structure_views.StructureView.as_view(), name="structure"),
+    *record_urls("functions/", Function, structure_views),
+    *record_urls("external-bodies/", ExternalBody, structure_views),
+    # A reporting line is added from its component's page; it has no list of its own.
+    *record_urls("reporting-lines/", ReportingLine, structure_views),
+    path(
+        "components/<int:component_pk>/reporting-lines/add/",
+        structure_views.ReportingLineCreateView.as_view(),
+        name="reportingline_create",
+    ),
+    path(
+        "reporting-lines/<int:pk>/edit/",
+        structure_views.ReportingLineUpdateView.as_view(),
+        name="reportingline_update",
+    ),
     *record_urls("meetings/", Meeting, views),
     *record_urls("plans/", Plan, views),
     *record_urls("priorities/", Priority, views),

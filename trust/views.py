@@ -43,11 +43,12 @@ from .models import (
     MembershipRole,
     Plan,
     Priority,
+    ReportingLine,
     Sector,
     attachment_kinds,
 )
 from .permissions import ADD, may_attach, user_can
-from .sections import Block, Field, RecommendationsOf, Related, Summary, Text
+from .sections import Block, Field, RecommendationsOf, Related, Summary, Text, add_button
 from .services import attachment_add, attachment_remove
 from .tables import ComponentTable, MembershipRoleTable, PriorityTable, SectorTable
 from .trails import model_url
@@ -71,10 +72,10 @@ class ComponentListView(ObjectListView):
     model = Component
     filterset_class = ComponentFilterSet
     table_class = ComponentTable
-    related_lists = ("trust.MembershipRole",)
+    related_lists = ("trust.Function", "trust.ExternalBody", "trust.MembershipRole")
 
     def optimise(self, queryset):
-        return queryset.annotate(
+        return queryset.select_related("function", "parent").annotate(
             member_count=Count(
                 "memberships__represents",
                 filter=Q(memberships__ended__isnull=True),
@@ -123,13 +124,29 @@ class ComponentDetailView(ObjectDetailView):
     sections = [
         Summary(
             Field("short_name", hide_empty=True),
-            "function",
+            Field("function", link=False),
+            Field("parent", hide_empty=True),
             Field("Governed by", include="trust/governed_by.html", as_="component"),
             Field("Chair", chair),
             Field("Risk register", include="trust/component_register.html", as_="component"),
         ),
         Block("trust/component_no_register.html", narrow=True),
+        Text("Purpose", "purpose", narrow=True),
+        Text("Statutory basis", "statutory_basis", narrow=True),
         Text("Description", "description", empty="No description has been recorded.", narrow=True),
+        Related(
+            "Components under it",
+            "trust/component_children.html",
+            "children_shown",
+            when=lambda view, context: view.object.children_shown,
+        ),
+        Related(
+            "Reporting lines",
+            "trust/component_reporting.html",
+            "lines_shown",
+            empty="No reporting lines are recorded for this component.",
+            button=add_button("Add a reporting line", "trust:reportingline_create", ReportingLine),
+        ),
         Block("trust/component_document.html", narrow=True),
         Related(
             "Members",
@@ -148,12 +165,30 @@ class ComponentDetailView(ObjectDetailView):
     ]
 
     def optimise(self, queryset):
-        return queryset.with_register().with_current_members()
+        return queryset.with_register().with_current_members().with_structure()
 
     def get_context_data(self, **kwargs):
         meetings = Meeting.objects.restrict(self.request.user).filter(component=self.object)
         meetings = meetings.with_attendance_counts().timeline(clock.today(), RECENT_MEETINGS)
         return super().get_context_data(meetings=meetings, **kwargs)
+
+
+class ComponentEditView(ObjectEditView):
+    model = Component
+    fields = (
+        "name",
+        "short_name",
+        "function",
+        "purpose",
+        "statutory_basis",
+        "description",
+        "parent",
+        "order",
+    )
+
+
+class ComponentDeleteView(ObjectDeleteView):
+    model = Component
 
 
 class ComponentHistoryView(ObjectHistoryView):

@@ -86,7 +86,7 @@ def roles_to_codes(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("partners", "0004_people_and_partner_pages"),
-        ("trust", "0007_membership_roles"),
+        ("trust", "0008_membership_roles"),
     ]
 
     operations = [

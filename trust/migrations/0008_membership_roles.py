@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("trust", "0005_sectors"),
+        ("trust", "0007_component_function_key"),
     ]
 
     operations = [
