@@ -202,7 +202,7 @@ def test_the_structure_page_draws_the_hierarchy_and_states_it_in_words(dcs):
     )
     # Nested: the panel's item is inside the board's, in the drawing and in the words.
     html = response.content.decode()
-    assert html.count("govuk-summary-card__title") == 3
+    assert html.count('class="govuk-summary-card__title"') == 3
     words_html = html.split('id="in-words"', 1)[1]
     board_item = words_html.index("Safeguarding board</a>")
     assert words_html.index("<ul", board_item) < words_html.index("Review panel</a>")
