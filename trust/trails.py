@@ -37,7 +37,7 @@ def section_model(model):
             parent = model._meta.get_field(name).related_model if name else None
         except FieldDoesNotExist:  # a parent found through a property (an action's carrier)
             parent = None
-        if parent is None:
+        if parent is None or parent is model:  # a component under a component: same list
             break
         model = parent
     declared = getattr(model, "breadcrumb_list", None)
