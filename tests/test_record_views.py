@@ -89,6 +89,7 @@ class TestComponentViews(RecordViews):
         }
     }
     edit = {"purpose": "Reworded by the harness"}
+    not_saved = {"delete": "the world's component has meetings, which keep it"}
 
     def fresh(self, world):
         return f.ComponentFactory()

@@ -28,8 +28,6 @@ class Function(TrackedModel):
 
     objects = SharedQuerySet.as_manager()
     history = TrackedHistory()
-    # Found beside the components it describes.
-    breadcrumb_list = "trust.Component"
 
     class Meta:
         ordering = ["order", "name"]
@@ -55,7 +53,6 @@ class ExternalBody(TrackedModel):
 
     objects = SharedQuerySet.as_manager()
     history = TrackedHistory()
-    breadcrumb_list = "trust.Component"
 
     class Meta:
         ordering = ["name"]

@@ -117,52 +117,56 @@ def add_member(view, context):
     return None
 
 
+# The component page's parts (declared here: the list is longer than a view should be).
+COMPONENT_SECTIONS = [
+    Summary(
+        Field("short_name", hide_empty=True),
+        Field("function", link=False),
+        Field("parent", hide_empty=True),
+        Field("Governed by", include="trust/governed_by.html", as_="component"),
+        Field("Chair", chair),
+        Field("Risk register", include="trust/component_register.html", as_="component"),
+    ),
+    Block("trust/component_no_register.html", narrow=True),
+    Text("Purpose", "purpose", narrow=True),
+    Text("Statutory basis", "statutory_basis", narrow=True),
+    Text("Description", "description", empty="No description has been recorded.", narrow=True),
+    Related(
+        "Components under it",
+        "trust/component_children.html",
+        "children_shown",
+        when=lambda view, context: view.object.children_shown,
+    ),
+    Related(
+        "Reporting lines",
+        "trust/component_reporting.html",
+        "lines_shown",
+        empty="No reporting lines are recorded for this component.",
+        button=add_button("Add a reporting line", "trust:reportingline_create", ReportingLine),
+    ),
+    Block("trust/component_document.html", narrow=True),
+    Related(
+        "Members",
+        "trust/component_members.html",
+        "current_memberships",
+        empty=NO_MEMBERS,
+        button=add_member,
+    ),
+    Block("trust/component_meetings.html", "Meetings"),
+    RecommendationsOf(
+        "Audit recommendations about this component",
+        key="visible_recommendations",
+        caption="Audit recommendations that concern {object}",
+        empty="No audit recommendations concern this component{scope}.",
+    ),
+]
+
+
 class ComponentDetailView(ObjectDetailView):
     model = Component
     visible_related = {"risk_register": (), "recommendations": ("audit",)}
     page_title = "{object} – Components"
-    sections = [
-        Summary(
-            Field("short_name", hide_empty=True),
-            Field("function", link=False),
-            Field("parent", hide_empty=True),
-            Field("Governed by", include="trust/governed_by.html", as_="component"),
-            Field("Chair", chair),
-            Field("Risk register", include="trust/component_register.html", as_="component"),
-        ),
-        Block("trust/component_no_register.html", narrow=True),
-        Text("Purpose", "purpose", narrow=True),
-        Text("Statutory basis", "statutory_basis", narrow=True),
-        Text("Description", "description", empty="No description has been recorded.", narrow=True),
-        Related(
-            "Components under it",
-            "trust/component_children.html",
-            "children_shown",
-            when=lambda view, context: view.object.children_shown,
-        ),
-        Related(
-            "Reporting lines",
-            "trust/component_reporting.html",
-            "lines_shown",
-            empty="No reporting lines are recorded for this component.",
-            button=add_button("Add a reporting line", "trust:reportingline_create", ReportingLine),
-        ),
-        Block("trust/component_document.html", narrow=True),
-        Related(
-            "Members",
-            "trust/component_members.html",
-            "current_memberships",
-            empty=NO_MEMBERS,
-            button=add_member,
-        ),
-        Block("trust/component_meetings.html", "Meetings"),
-        RecommendationsOf(
-            "Audit recommendations about this component",
-            key="visible_recommendations",
-            caption="Audit recommendations that concern {object}",
-            empty="No audit recommendations concern this component{scope}.",
-        ),
-    ]
+    sections = COMPONENT_SECTIONS
 
     def optimise(self, queryset):
         return queryset.with_register().with_current_members().with_structure()
