@@ -238,7 +238,8 @@ def test_the_migration_maps_roles_people_partners_and_history():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
-    component = old.get_model("trust", "Component").objects.create(name="Board", function="leading")
+    leading = old.get_model("trust", "Function").objects.create(name="Leading")
+    component = old.get_model("trust", "Component").objects.create(name="Board", function=leading)
     partner_model = old.get_model("partners", "Partner")
     police = partner_model.objects.create(name="Police", sector="police")
     council = partner_model.objects.create(name="Council", sector="local_authority")

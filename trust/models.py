@@ -128,58 +128,6 @@ class User(AbstractUser):
         return person.partner_id if person else None
 
 
-class Sector(TrackedModel):
-    """A sector the partnership's organisations belong to (local authority, health, police,
-    schools, the voluntary sector...): each partnership keeps its own list."""
-
-    name = models.CharField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
-    order = models.PositiveSmallIntegerField(
-        default=0, help_text="Lists show sectors in this order."
-    )
-
-    objects = SharedQuerySet.as_manager()
-    history = TrackedHistory()
-
-    class Meta:
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("trust:sector_detail", args=[self.pk])
-
-
-class MembershipRole(TrackedModel):
-    """A role a member holds on a component (chair, co-chair, member, adviser, secretary...):
-    each partnership keeps its own list. ``is_chair``: its holders chair the meeting (a
-    component whose terms of reference say so has more than one: co-chairs)."""
-
-    name = models.CharField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
-    is_chair = models.BooleanField(
-        "chairs the meeting",
-        default=False,
-        help_text="Members in this role chair the component's meetings.",
-    )
-    order = models.PositiveSmallIntegerField(
-        default=0, help_text="Members are listed by role in this order."
-    )
-
-    objects = SharedQuerySet.as_manager()
-    history = TrackedHistory()
-
-    class Meta:
-        ordering = ["order", "name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("trust:membershiprole_detail", args=[self.pk])
-
-
 class GoverningDocument(models.TextChoices):
     TERMS_OF_REFERENCE = "terms_of_reference", "Terms of reference"
     CONSTITUTION = "constitution", "Constitution"
@@ -508,4 +456,10 @@ class SentForm(models.Model):
 
 
 # The structure's other records, in their own module to keep this one readable.
-from .structure import ExternalBody, Function, ReportingLine  # noqa: E402, F401
+from .structure import (  # noqa: E402, F401
+    ExternalBody,
+    Function,
+    MembershipRole,
+    ReportingLine,
+    Sector,
+)

@@ -1,6 +1,7 @@
 """The records that describe how the partnership is arranged beyond its components: the
-functions a component serves (a vocabulary DCS staff keep), the bodies outside the
-partnership that components report to, and the reporting lines themselves.
+vocabularies DCS staff keep (partners' sectors, members' roles, the functions a component
+serves), the bodies outside the partnership that components report to, and the reporting
+lines themselves.
 
 Imported by ``trust.models`` (so Django registers them with the trust app); they point at
 ``trust.Component`` by name.
@@ -14,6 +15,58 @@ from django.urls import reverse
 from .history import TrackedHistory
 from .models import TrackedModel
 from .permissions import SharedQuerySet
+
+
+class Sector(TrackedModel):
+    """A sector the partnership's organisations belong to (local authority, health, police,
+    schools, the voluntary sector...): each partnership keeps its own list."""
+
+    name = models.CharField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Lists show sectors in this order."
+    )
+
+    objects = SharedQuerySet.as_manager()
+    history = TrackedHistory()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("trust:sector_detail", args=[self.pk])
+
+
+class MembershipRole(TrackedModel):
+    """A role a member holds on a component (chair, co-chair, member, adviser, secretary...):
+    each partnership keeps its own list. ``is_chair``: its holders chair the meeting (a
+    component whose terms of reference say so has more than one: co-chairs)."""
+
+    name = models.CharField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+    is_chair = models.BooleanField(
+        "chairs the meeting",
+        default=False,
+        help_text="Members in this role chair the component's meetings.",
+    )
+    order = models.PositiveSmallIntegerField(
+        default=0, help_text="Members are listed by role in this order."
+    )
+
+    objects = SharedQuerySet.as_manager()
+    history = TrackedHistory()
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("trust:membershiprole_detail", args=[self.pk])
 
 
 class Function(TrackedModel):
