@@ -175,6 +175,11 @@ class ReportingLine(TrackedModel):
         return f"{self.from_component} reports to {self.recipient}"
 
     @property
+    def note_clause(self):
+        """The note as part of a sentence that supplies its own full stop."""
+        return self.note.strip().rstrip(".")
+
+    @property
     def recipient(self):
         return self.to_component or self.to_body
 
