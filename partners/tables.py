@@ -9,6 +9,7 @@ from django.utils.safestring import mark_safe
 
 from trust.tables import (
     DATE_FORMAT,
+    DateColumn,
     GovukTable,
     NameColumn,
     NumericColumn,
@@ -17,7 +18,7 @@ from trust.tables import (
 )
 from trust.templatetags.govuk import status_tag
 
-from .models import Action, HostedPriority, Partner
+from .models import Action, HostedPriority, Meeting, Partner
 
 SIGNED = '{% include "partners/partner_signed_date.html" with date=value only %}'
 
@@ -167,3 +168,18 @@ class ActionTable(GovukTable):
 
     def render_last_update_rag(self, value):
         return status_tag(value, value.capitalize())
+
+
+class MeetingTable(GovukTable):
+    """Meetings annotated with ``attended`` and ``recorded``."""
+
+    date = DateColumn(verbose_name="Date")
+    title = NameColumn(verbose_name="Meeting")
+    recorded = tables.Column(verbose_name="Partners attending", default="Not recorded")
+
+    class Meta(GovukTable.Meta):
+        model = Meeting
+        fields = ()
+
+    def render_recorded(self, value, record):
+        return f"{record.attended} of {value}"

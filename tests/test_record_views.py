@@ -8,7 +8,15 @@ need: an edit, a record to delete, how to grow its list and detail pages.
 import pytest
 from django.urls import reverse
 
-from partners.models import Action, HostedPriority, Membership, Partner, Person, ProgressUpdate
+from partners.models import (
+    Action,
+    HostedPriority,
+    Meeting,
+    Membership,
+    Partner,
+    Person,
+    ProgressUpdate,
+)
 from recommendations.models import Audit, Recommendation, Verification
 from risks.models import Risk, RiskRegister
 from tests import factories as f
@@ -34,7 +42,6 @@ from trust.models import (
     Component,
     ExternalBody,
     Function,
-    Meeting,
     MembershipRole,
     Plan,
     Priority,
