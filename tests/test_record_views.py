@@ -55,6 +55,11 @@ pytestmark = pytest.mark.django_db
 NON_RECORD_PAGES = {
     "home": (lambda w: [], SHARED),
     "login": (lambda w: [], OPEN),
+    # Setting a password (trust/accounts.py): open to all; a link that is not valid says so.
+    "password_reset": (lambda w: [], OPEN),
+    "password_reset_done": (lambda w: [], OPEN),
+    "password_reset_confirm": (lambda w: ["MQ", "not-a-token"], OPEN),
+    "password_reset_complete": (lambda w: [], OPEN),
     "logout": (lambda w: [], POST_ONLY),  # sign-out is a POST
     "my_actions": (lambda w: [], SHARED),
     "trust:structure": (lambda w: [], SHARED),
