@@ -14,6 +14,7 @@ npm install --silent --no-audit --no-fund "govuk-frontend@$GOVUK_FRONTEND_VERSIO
 dist=node_modules/govuk-frontend/dist
 npx sass --no-source-map --style=compressed --quiet-deps --silence-deprecation=import \
   --load-path="$dist" "$here/static/src/app.scss" "$here/static/css/app.css"
+python3 "$here/scripts/strip_crest.py" "$here/static/css/app.css"
 out="$here/static/vendor/govuk-frontend"
 rm -rf "$out" && mkdir -p "$out/assets/images"
 cp "$dist/govuk/govuk-frontend.min.js" "$out/"

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every line logged while serving names the request (trust/logs.py).
+    "trust.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -131,7 +133,8 @@ FORMAT_MODULE_PATH = ["trust.formats"]
 # --- Static files: vendored, never from a CDN ------------------------------------------------
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = VAR_DIR / "staticfiles"
+# Where `collectstatic` gathers them for WhiteNoise to serve (production).
+STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "staticfiles")
 
 # --- Files attached to records ---------------------------------------------------------------
 # Outside static/ and never served by URL: only the download view, which asks the record.
@@ -178,6 +181,38 @@ X_FRAME_OPTIONS = "DENY"
 
 # --- History ---------------------------------------------------------------------------------
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+# --- Logs -----------------------------------------------------------------------------------
+# Errors (with their tracebacks) and warnings go to standard error, and also to LOG_FILE when
+# it is set (reopened when logrotate moves it). Each line names its request and user id
+# (trust/logs.py); nothing a form carried is logged.
+LOG_FILE = env.str("LOG_FILE", default="")
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+_log_handlers = {
+    "stderr": {"class": "logging.StreamHandler", "filters": ["request"], "formatter": "line"},
+}
+if LOG_FILE:
+    _log_handlers["file"] = {
+        "class": "logging.handlers.WatchedFileHandler",
+        "filename": LOG_FILE,
+        "filters": ["request"],
+        "formatter": "line",
+    }
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"request": {"()": "trust.logs.RequestContext"}},
+    "formatters": {
+        "line": {
+            "format": "%(asctime)s %(levelname)s [request %(request_id)s user %(user_id)s] "
+            "%(name)s: %(message)s"
+        }
+    },
+    "handlers": _log_handlers,
+    "root": {"handlers": list(_log_handlers), "level": LOG_LEVEL},
+    # Django's own request log: errors only (a 404 or 403 is not an incident).
+    "loggers": {"django.request": {"level": "ERROR"}},
+}
 
 # --- The demo's clock ----------------------------------------------------------------------
 # Demo only (`make run` sets it): the clock starts at this moment (e.g. 2008-09-02T09:00) and
