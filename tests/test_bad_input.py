@@ -417,6 +417,7 @@ FORMS_BESIDES = {
     "login",
     "my_actions",
     "recent_changes",
+    "partners:memorandum_in_force",
     "recommendations:audit_as_at",
     "recommendations:audit_compare",
     "recommendations:audit_export",
