@@ -105,7 +105,6 @@ def new_terms_version(view, context):
 
 
 class TermsOfReferenceDetailView(TermsOfReferenceMixin, ObjectDetailView):
-    page_title = "{object}"
     sections = [
         version_summary(Field("component"), Field("kind")),
         Summary(
