@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from trust.admin import ReadOnlyHistoryAdmin
 
-from .models import Partner, Person
+from .models import KeyRole, Memorandum, MemorandumSection, Partner, Person, TermsOfReference
 
 
 @admin.register(Partner)
@@ -18,3 +18,24 @@ class PersonAdmin(ReadOnlyHistoryAdmin):
     list_filter = ("partner",)
     search_fields = ("name", "email")
     autocomplete_fields = ("user",)
+
+
+@admin.register(TermsOfReference)
+class TermsOfReferenceAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("component", "number", "kind", "agreed", "review_date")
+    list_filter = ("kind", "component")
+
+
+@admin.register(Memorandum)
+class MemorandumAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("title", "number", "agreed", "review_date")
+
+
+@admin.register(MemorandumSection)
+class MemorandumSectionAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("heading", "memorandum", "order")
+
+
+@admin.register(KeyRole)
+class KeyRoleAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("title", "person", "started", "ended")

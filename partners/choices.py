@@ -30,3 +30,11 @@ class Rag(models.TextChoices):
 
 # Whether a partner is under the duty to co-operate: yes, no, or not known (empty).
 DUTY_CHOICES = [(True, "Yes"), (False, "No"), (None, "Not known")]
+
+
+class GoverningDocument(models.TextChoices):
+    """What a component's governing document is: a fixed pair (the audit: "terms of
+    reference/a Constitution (for the ISCB and LSCB)")."""
+
+    TERMS_OF_REFERENCE = "terms_of_reference", "Terms of reference"
+    CONSTITUTION = "constitution", "Constitution"

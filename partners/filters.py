@@ -2,16 +2,20 @@ import django_filters
 
 from trust import clock
 from trust.filters import RestrictedFilterSet
-from trust.models import Priority, Sector
+from trust.models import Component, Priority, Sector
 
+from .choices import GoverningDocument
 from .models import (
     Action,
     ActionPlan,
     ActionStatus,
     HostedPriority,
     HostingKind,
+    KeyRole,
+    Memorandum,
     Partner,
     Person,
+    TermsOfReference,
 )
 from .querysets import overdue_q
 
@@ -134,3 +138,33 @@ class HostedPriorityFilterSet(RestrictedFilterSet):
     class Meta(RestrictedFilterSet.Meta):
         model = HostedPriority
         fields = ["q", "host", "kind", "priority"]
+
+
+class TermsOfReferenceFilterSet(RestrictedFilterSet):
+    search_fields = ("text", "component__name")
+    component = django_filters.ModelChoiceFilter(
+        queryset=Component.objects.all(), empty_label="Any component"
+    )
+    kind = django_filters.ChoiceFilter(
+        choices=GoverningDocument.choices, label="Kind", empty_label="Either"
+    )
+
+    class Meta(RestrictedFilterSet.Meta):
+        model = TermsOfReference
+        fields = ["q", "component", "kind"]
+
+
+class MemorandumFilterSet(RestrictedFilterSet):
+    search_fields = ("title", "notes", "sections__heading", "sections__text")
+
+    class Meta(RestrictedFilterSet.Meta):
+        model = Memorandum
+        fields = ["q"]
+
+
+class KeyRoleFilterSet(RestrictedFilterSet):
+    search_fields = ("title", "responsibilities", "person__name")
+
+    class Meta(RestrictedFilterSet.Meta):
+        model = KeyRole
+        fields = ["q"]

@@ -10,7 +10,19 @@ from trust.generic import DeleteForm
 from trust.permissions import role_needs_partner
 from trust.timescales import TimescaleError, parse_timescale
 
-from .models import Action, ActionStatus, Membership, Partner, Person, ProgressUpdate, Rag
+from .models import (
+    Action,
+    ActionStatus,
+    KeyRole,
+    Membership,
+    Memorandum,
+    MemorandumSection,
+    Partner,
+    Person,
+    ProgressUpdate,
+    Rag,
+    TermsOfReference,
+)
 
 DUE_BEFORE_START = "The due date must be on or after {what} ({date})"
 NEED_DATE_OR_TIMESCALE = "Enter a due date, or a timescale such as “December 2007” or “Ongoing”"
@@ -371,3 +383,83 @@ class MembershipEndForm(GovukForm):
                 f"({date_format(started, 'DATE_FORMAT')})"
             )
         return ended
+
+
+# --- Governance: terms of reference, the memorandum and its sections, key roles ------------
+
+VERSION_FIELDS = ["number", "agreed", "in_force_from", "review_date"]
+DATE_HINT = "For example, 14 3 2007"
+
+
+class TermsOfReferenceForm(TrackedModelForm):
+    """A version of a component's terms of reference or constitution and its quorum rule."""
+
+    class Meta:
+        model = TermsOfReference
+        fields = [
+            "kind",
+            *VERSION_FIELDS,
+            "text",
+            "quorum_min_members",
+            "quorum_min_partners",
+            "substitutes_count",
+        ]
+        widgets = {"kind": forms.RadioSelect}
+        help_texts = {"agreed": DATE_HINT, "review_date": DATE_HINT}
+
+
+class MemorandumForm(TrackedModelForm):
+    class Meta:
+        model = Memorandum
+        fields = ["title", *VERSION_FIELDS, "notes"]
+        help_texts = {"agreed": DATE_HINT, "review_date": DATE_HINT}
+
+
+class MemorandumSectionForm(TrackedModelForm):
+    """A section of the memorandum and the risks it mitigates: the link is declared on the
+    risk (a higher layer), edited here through its reverse relation, among the risks the
+    user may see (links to others are kept)."""
+
+    risks = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Risks it mitigates",
+    )
+
+    class Meta:
+        model = MemorandumSection
+        fields = ["order", "heading", "text"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        risk = MemorandumSection._meta.get_field("risks").related_model
+        risks = self.fields["risks"]
+        risks.queryset = risk.objects.restrict(self.user).select_related("register")
+        if self.instance.pk:
+            self.initial["risks"] = list(risks.queryset.filter(memorandum_sections=self.instance))
+
+    def save_tracked(self, *, by):
+        from .services import section_save
+
+        return section_save(
+            self.save(commit=False),
+            risks=self.cleaned_data["risks"],
+            visible=self.fields["risks"].queryset,
+            by=by,
+            reason=self.cleaned_data.get("change_reason", ""),
+            expected_version=self.cleaned_data.get("version"),
+        )
+
+
+class KeyRoleForm(TrackedModelForm):
+    class Meta:
+        model = KeyRole
+        fields = ["title", "person", "responsibilities", "started", "ended"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        person = self.fields["person"]
+        person.queryset = person.queryset.select_related("partner")
+        person.label_from_instance = lambda p: f"{p.name} ({p.partner})" if p.partner else p.name
+        person.empty_label = "Choose a person"

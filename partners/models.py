@@ -20,6 +20,7 @@ from trust.text import shorten
 from . import querysets
 from .choices import ActionStatus, AttendanceStatus, HostingKind, Rag
 from .directory import Partner, Person
+from .governance import KeyRole, Memorandum, MemorandumSection, TermsOfReference  # noqa: F401
 from .meetings import Meeting
 
 # An action is named by its text, cut at a word boundary to this many characters.

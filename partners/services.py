@@ -210,3 +210,29 @@ def membership_end(
     return record_save(
         membership, by=by, reason=f"Membership ended: {reason}", expected_version=expected_version
     )
+
+
+LINKED = "Linked to the memorandum section “{section}”"
+UNLINKED = "No longer linked to the memorandum section “{section}”"
+
+
+@transaction.atomic
+def section_save(section, *, risks, visible, by, reason="", expected_version=None):
+    """Save a memorandum section and the risks it mitigates, among ``visible`` (the risks the
+    user may see; links to others stay). The link is the risk's own field, so each risk
+    linked or unlinked is saved through the write path: the change is in its history."""
+    record_save(section, by=by, reason=reason, expected_version=expected_version)
+    chosen = {risk.pk for risk in risks}
+    linked = set(visible.filter(memorandum_sections=section).values_list("pk", flat=True))
+    for risk in visible.filter(pk__in=chosen ^ linked):
+        keep = set(risk.memorandum_sections.values_list("pk", flat=True))
+        adding = risk.pk in chosen
+        keep = keep | {section.pk} if adding else keep - {section.pk}
+        why = (LINKED if adding else UNLINKED).format(section=section)
+        record_save(
+            risk,
+            by=by,
+            reason=f"{why}: {reason}" if reason else why,
+            m2m={"memorandum_sections": sorted(keep)},
+        )
+    return section

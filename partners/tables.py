@@ -18,7 +18,15 @@ from trust.tables import (
 )
 from trust.templatetags.govuk import status_tag
 
-from .models import Action, HostedPriority, Meeting, Partner
+from .models import (
+    Action,
+    HostedPriority,
+    KeyRole,
+    Meeting,
+    Memorandum,
+    Partner,
+    TermsOfReference,
+)
 
 SIGNED = '{% include "partners/partner_signed_date.html" with date=value only %}'
 
@@ -183,3 +191,60 @@ class MeetingTable(GovukTable):
 
     def render_recorded(self, value, record):
         return f"{record.attended} of {value}"
+
+
+REVIEW = '{% include "partners/review_date.html" with document=record only %}'
+
+
+class TermsOfReferenceTable(GovukTable):
+    caption = "Terms of reference and constitutions, every version"
+    component = tables.Column(
+        verbose_name="Component",
+        linkify=lambda record: record.component.get_absolute_url(),
+        order_by=("component__order", "component__name"),
+    )
+    name = tables.Column(
+        accessor="number", verbose_name="Version", linkify=lambda record: record.get_absolute_url()
+    )
+    kind = tables.Column(verbose_name="Kind")
+    agreed = DateColumn(verbose_name="Agreed", default="Not recorded")
+    in_force_from = DateColumn(verbose_name="In force from", default="When agreed")
+    review_date = tables.TemplateColumn(REVIEW, verbose_name="Review date")
+
+    class Meta(GovukTable.Meta):
+        model = TermsOfReference
+        fields = ()
+
+    def value_review_date(self, record):
+        return record.review_date
+
+
+class MemorandumTable(GovukTable):
+    caption = "Versions of the memorandum of understanding"
+    name = tables.Column(
+        accessor="number", verbose_name="Version", linkify=lambda record: record.get_absolute_url()
+    )
+    title = tables.Column(verbose_name="Title")
+    agreed = DateColumn(verbose_name="Agreed", default="Not recorded")
+    in_force_from = DateColumn(verbose_name="In force from", default="When agreed")
+    review_date = tables.TemplateColumn(REVIEW, verbose_name="Review date")
+    section_count = NumericColumn(verbose_name="Sections")
+
+    class Meta(GovukTable.Meta):
+        model = Memorandum
+        fields = ()
+
+    def value_review_date(self, record):
+        return record.review_date
+
+
+class KeyRoleTable(GovukTable):
+    caption = "Key roles in the partnership"
+    title = NameColumn(verbose_name="Role")
+    person = PersonColumn(verbose_name="Held by")
+    started = DateColumn(verbose_name="From", default="Not recorded")
+    ended = DateColumn(verbose_name="To", default="Now")
+
+    class Meta(GovukTable.Meta):
+        model = KeyRole
+        fields = ()

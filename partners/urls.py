@@ -3,7 +3,18 @@ from django.urls import path
 from trust.trails import record_urls
 
 from . import views
-from .models import Action, HostedPriority, Meeting, Membership, Partner, Person
+from .models import (
+    Action,
+    HostedPriority,
+    KeyRole,
+    Meeting,
+    Membership,
+    Memorandum,
+    MemorandumSection,
+    Partner,
+    Person,
+    TermsOfReference,
+)
 
 app_name = "partners"
 
@@ -30,6 +41,42 @@ urlpatterns = [
         "memberships/<int:pk>/edit/", views.MembershipUpdateView.as_view(), name="membership_update"
     ),
     path("memberships/<int:pk>/end/", views.MembershipEndView.as_view(), name="membership_end"),
+    # Governance: terms of reference (added from their component's page), the memorandum of
+    # understanding with its sections, and the key roles.
+    *record_urls("terms-of-reference/", TermsOfReference, views),
+    path(
+        "components/<int:component_pk>/terms-of-reference/add/",
+        views.TermsOfReferenceCreateView.as_view(),
+        name="termsofreference_create",
+    ),
+    path(
+        "terms-of-reference/<int:pk>/edit/",
+        views.TermsOfReferenceUpdateView.as_view(),
+        name="termsofreference_update",
+    ),
+    path(
+        "memorandum/in-force/",
+        views.MemorandumInForceView.as_view(),
+        name="memorandum_in_force",
+    ),
+    *record_urls("memorandum/", Memorandum, views),
+    path(
+        "memorandum/<int:from_pk>/new-version/",
+        views.MemorandumNewVersionView.as_view(),
+        name="memorandum_new_version",
+    ),
+    *record_urls("memorandum-sections/", MemorandumSection, views),
+    path(
+        "memorandum/<int:memorandum_pk>/sections/add/",
+        views.MemorandumSectionCreateView.as_view(),
+        name="memorandumsection_create",
+    ),
+    path(
+        "memorandum-sections/<int:pk>/edit/",
+        views.MemorandumSectionUpdateView.as_view(),
+        name="memorandumsection_update",
+    ),
+    *record_urls("key-roles/", KeyRole, views),
     path("actions/<int:pk>/edit/", views.ActionUpdateView.as_view(), name="action_update"),
     path("actions/<int:pk>/due-date/", views.ActionSlipView.as_view(), name="action_slip"),
     path("actions/<int:pk>/status/", views.ActionStatusView.as_view(), name="action_status"),

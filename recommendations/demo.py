@@ -19,11 +19,15 @@ from partners.models import (
     ActionPlan,
     Attendance,
     HostedPriority,
+    KeyRole,
     Meeting,
     Membership,
+    Memorandum,
+    MemorandumSection,
     Partner,
     Person,
     ProgressUpdate,
+    TermsOfReference,
 )
 from risks.models import Risk, RiskControl, RiskRegister
 from trust.models import (
@@ -44,6 +48,7 @@ from trust.services import record_save
 from trust.timescales import parse_timescale
 
 from . import demo_data as data
+from . import demo_governance as governance
 from .models import Audit, PriorityLevel, PriorityScale, Recommendation, status_from_actions
 
 REASON = "Demo data loaded from the seed documents"
@@ -174,6 +179,7 @@ class Loader:
             self.plan()
         self.hosted_priorities()
         self.risk_registers()
+        self.governance()
         self.audit()
         self.users()
 
@@ -196,10 +202,7 @@ class Loader:
                 {"name": row["name"]},
                 {
                     "function": functions[row["function"]],
-                    **{
-                        k: row[k]
-                        for k in ("short_name", "governing_document", "description", "order")
-                    },
+                    **{k: row[k] for k in ("short_name", "description", "order")},
                 },
             )
         bodies = {
@@ -400,6 +403,75 @@ class Loader:
         self.action_plan(risk, row["actions"], start=start)
         for number in row["recommendations"]:
             self.risks_by_recommendation.setdefault(number, []).append(risk)
+
+    def governance(self):
+        """Terms of reference, the memorandum of understanding and the key roles, each
+        version dated the day it was agreed; risks linked to the current memorandum's
+        sections that mitigate them."""
+        kinds = {row["key"]: row["governing_document"] for row in data.COMPONENTS}
+        for key, versions in governance.TERMS.items():
+            for number, row in enumerate(versions, start=1):
+                with dated(row["agreed"]):
+                    self.terms(self.components[key], kinds[key], number, row)
+        sections = {}
+        for number, row in enumerate(governance.MEMORANDUM, start=1):
+            with dated(row["agreed"]):
+                sections = self.memorandum(number, row)
+        with dated(governance.MEMORANDUM[-1]["agreed"], minutes=60):
+            self.mitigations(sections)
+        for row in governance.KEY_ROLES:
+            with dated(row["started"]):
+                upsert(
+                    KeyRole,
+                    {"title": row["title"], "person": self.people[row["person"]]},
+                    {"started": row["started"], "responsibilities": row["responsibilities"]},
+                )
+
+    def terms(self, component, kind, number, row):
+        members, partners, substitutes = row["quorum"]
+        upsert(
+            TermsOfReference,
+            {"component": component, "number": number},
+            {
+                "kind": kind,
+                "text": row["text"],
+                "agreed": row["agreed"],
+                "in_force_from": row.get("in_force_from"),
+                "review_date": row["review_date"],
+                "quorum_min_members": members,
+                "quorum_min_partners": partners,
+                "substitutes_count": substitutes,
+            },
+        )
+
+    def memorandum(self, number, row):
+        """One version and its sections: {heading: section}."""
+        memorandum = upsert(
+            Memorandum,
+            {"number": number},
+            {"title": governance.MEMORANDUM_TITLE, "in_force_from": None, **row},
+        )
+        return {
+            section["heading"]: upsert(
+                MemorandumSection,
+                {"memorandum": memorandum, "heading": section["heading"]},
+                {"order": section["order"], "text": section["text"]},
+            )
+            for section in governance.MEMORANDUM_SECTIONS
+            if number in section["versions"]
+        }
+
+    def mitigations(self, sections):
+        by_risk = {}
+        for row in governance.MEMORANDUM_SECTIONS:
+            for register, reference in row["risks"]:
+                by_risk.setdefault((register, reference), []).append(sections[row["heading"]])
+        for (register, reference), mitigating in by_risk.items():
+            upsert(
+                Risk,
+                {"register": self.registers[register], "reference": reference},
+                m2m={"memorandum_sections": mitigating},
+            )
 
     def audit(self):
         report = data.AUDIT["report_date"]

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from partners.models import ActionPlan, HostedPriority, Partner, Person
+from partners.models import ActionPlan, HostedPriority, MemorandumSection, Partner, Person
 from trust.history import TrackedHistory
 from trust.models import AttachmentKind, Attachments, Component, TrackedModel, choice_constraint
 from trust.text import shorten
@@ -178,6 +178,12 @@ class Risk(TrackedModel):
     hosted_priorities = models.ManyToManyField(
         HostedPriority, blank=True, related_name="risks", verbose_name="linked hosted priorities"
     )
+    memorandum_sections = models.ManyToManyField(
+        MemorandumSection,
+        blank=True,
+        related_name="risks",
+        verbose_name="memorandum sections that mitigate it",
+    )
 
     history_children = ("controls", "action_plan__actions")
 
@@ -189,7 +195,7 @@ class Risk(TrackedModel):
         AttachmentKind.EVIDENCE,
         AttachmentKind.OTHER,
     )
-    history = TrackedHistory(parent="register", m2m_fields=[hosted_priorities])
+    history = TrackedHistory(parent="register", m2m_fields=[hosted_priorities, memorandum_sections])
 
     class Meta:
         ordering = ["register", "reference"]

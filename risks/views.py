@@ -122,6 +122,16 @@ NONE = "No controls have been recorded for this risk."
 NO_CONTINGENCY = "No contingency plan has been recorded."
 
 
+# The sections of the memorandum of understanding that say they mitigate it.
+MITIGATED_BY = Related(
+    "Memorandum sections that mitigate it",
+    "risks/risk_sections.html",
+    "visible_memorandum_sections",
+    as_="sections",
+    empty="No section of the memorandum of understanding mitigates this risk.",
+)
+
+
 class RiskDetailView(RiskMixin, CarrierMixin, ObjectDetailView):
     page_title = "{object} – {object.register}"
     select_related = ("register", "action_plan")
@@ -129,6 +139,7 @@ class RiskDetailView(RiskMixin, CarrierMixin, ObjectDetailView):
     visible_related = {
         "controls": (),
         "hosted_priorities": ("host", "priority"),
+        "memorandum_sections": ("memorandum",),
         "recommendations": ("audit",),
     }
     sections = [
@@ -150,6 +161,7 @@ class RiskDetailView(RiskMixin, CarrierMixin, ObjectDetailView):
             "visible_hosted_priorities",
             empty="This risk is not linked to a hosted priority{scope}.",
         ),
+        MITIGATED_BY,
         RecommendationsOf(
             "Linked audit recommendations",
             key="visible_recommendations",

@@ -191,6 +191,48 @@ def chair_role(name="Chair"):
     return MembershipRoleFactory(name=name, is_chair=True, order=10)
 
 
+class TermsOfReferenceFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.TermsOfReference
+
+    component = factory.SubFactory(ComponentFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    text = "The board meets quarterly."
+    agreed = datetime.date(2007, 3, 14)
+    review_date = datetime.date(2009, 3, 31)
+    quorum_min_members = 4
+    quorum_min_partners = 2
+
+
+class MemorandumFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.Memorandum
+
+    title = "Memorandum of understanding"
+    number = factory.Sequence(lambda n: n + 1)
+    agreed = datetime.date(2008, 4, 1)
+
+
+class MemorandumSectionFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.MemorandumSection
+
+    memorandum = factory.SubFactory(MemorandumFactory)
+    order = factory.Sequence(lambda n: n)
+    heading = factory.Sequence(lambda n: f"Section {n}")
+    text = "What the partners agree."
+
+
+class KeyRoleFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.KeyRole
+
+    title = factory.Sequence(lambda n: f"Key role {n}")
+    person = factory.SubFactory(PersonFactory)
+    responsibilities = "Leads the partnership."
+    started = datetime.date(2006, 9, 1)
+
+
 class MembershipFactory(DjangoModelFactory):
     """A person's seat on a component, representing their own organisation (pass
     ``represents`` alone for a seat of someone of that partner, ``person`` and ``represents``

@@ -418,6 +418,7 @@ FORMS_BESIDES = {
     "password_reset",
     "my_actions",
     "recent_changes",
+    "partners:memorandum_in_force",
     "recommendations:audit_as_at",
     "recommendations:audit_compare",
     "recommendations:audit_export",

@@ -22,9 +22,6 @@ def _save(obj):
 CASES = {
     # trust
     "user role": lambda: _save(f.UserFactory.build(role="superhero")),
-    "component governing document": lambda: _save(
-        f.ComponentFactory.build(governing_document="charter")
-    ),
     "component name unique": lambda: (
         f.ComponentFactory(name="ISCB"),
         _save(f.ComponentFactory.build(name="ISCB")),
@@ -51,6 +48,35 @@ CASES = {
         _save(f.IndicatorValueFactory.build(indicator=v.indicator, period_end=v.period_end)),
     ),
     # partners
+    "terms of reference kind": lambda: _save(
+        f.TermsOfReferenceFactory.build(component=f.ComponentFactory(), kind="charter")
+    ),
+    "terms of reference version unique per component": lambda: (
+        t := f.TermsOfReferenceFactory(),
+        _save(f.TermsOfReferenceFactory.build(component=t.component, number=t.number)),
+    ),
+    "terms of reference reviewed after agreed": lambda: _save(
+        f.TermsOfReferenceFactory.build(
+            component=f.ComponentFactory(),
+            agreed=datetime.date(2008, 1, 1),
+            review_date=datetime.date(2007, 1, 1),
+        )
+    ),
+    "memorandum version unique": lambda: (
+        m := f.MemorandumFactory(),
+        _save(f.MemorandumFactory.build(number=m.number)),
+    ),
+    "memorandum section heading unique": lambda: (
+        s := f.MemorandumSectionFactory(),
+        _save(f.MemorandumSectionFactory.build(memorandum=s.memorandum, heading=s.heading)),
+    ),
+    "key role ends after it starts": lambda: _save(
+        f.KeyRoleFactory.build(
+            person=f.PersonFactory(),
+            started=datetime.date(2008, 1, 1),
+            ended=datetime.date(2007, 1, 1),
+        )
+    ),
     "partner name unique": lambda: (
         f.PartnerFactory(name="West Yorkshire Police"),
         _save(f.PartnerFactory.build(name="West Yorkshire Police")),
@@ -251,6 +277,9 @@ def test_valid_records_of_every_factory_save():
         f.HostedPriorityFactory,
         f.RecommendationFactory,
         f.OutcomeFactory,
+        f.TermsOfReferenceFactory,
+        f.MemorandumSectionFactory,
+        f.KeyRoleFactory,
     ):
         assert factory().pk
 

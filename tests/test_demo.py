@@ -171,3 +171,33 @@ def test_the_demo_history_is_dated_as_the_seeds_date_things(demo):
     assert {r.number: r.status for r in later.recommendations} == {
         r.number: r.status for r in Recommendation.objects.filter(audit=audit)
     }
+
+
+def test_each_component_is_governed_and_one_is_past_review_on_the_demo_day(demo):
+    from partners.governance import quorum_rule
+    from partners.models import KeyRole, Memorandum, TermsOfReference
+    from recommendations.demo_data import DEMO_DAY
+
+    kinds = {}
+    for component in Component.objects.all():
+        terms = quorum_rule(component, DEMO_DAY)
+        assert terms is not None, component
+        kinds[component.short_name] = terms.kind
+    assert kinds["ISCB"] == kinds["LSCB"] == "constitution"
+    assert {k for name, k in kinds.items() if name not in ("ISCB", "LSCB")} == {
+        "terms_of_reference"
+    }
+    assert TermsOfReference.objects.filter(quorum_min_members__isnull=False).exists()
+    overdue = TermsOfReference.objects.past_review(DEMO_DAY).in_force_on(DEMO_DAY)
+    in_force = [t for t in overdue if quorum_rule(t.component, DEMO_DAY) == t]
+    assert [t.component.short_name for t in in_force] == ["Open Forums"]
+    memorandum = Memorandum.objects.in_force_on(DEMO_DAY).first()
+    headings = {s.heading: s for s in memorandum.sections.all()}
+    assert {"Conflict resolution", "Exit strategy"} <= set(headings)
+    assert headings["Conflict resolution"].risks.exists()
+    assert headings["Exit strategy"].risks.exists()
+    titles = set(KeyRole.objects.values_list("title", flat=True))
+    assert titles == {
+        "Director of Children's Services",
+        "Lead Executive Member for Children's Services",
+    }

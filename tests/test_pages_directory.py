@@ -106,8 +106,8 @@ def test_component_detail_shows_members_chair_first_meetings_register_and_recomm
     component = f.ComponentFactory(
         name="Children Leeds Partnership",
         function="leading",
-        governing_document_text="The partnership leads the trust.",
     )
+    f.TermsOfReferenceFactory(component=component, text="The partnership leads the trust.")
     member = f.MembershipFactory(component=component, represents=f.PartnerFactory(name="Aardvark"))
     chair_person = f.PersonFactory(name="Councillor Marsden")
     f.MembershipFactory(

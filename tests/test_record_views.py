@@ -11,11 +11,15 @@ from django.urls import reverse
 from partners.models import (
     Action,
     HostedPriority,
+    KeyRole,
     Meeting,
     Membership,
+    Memorandum,
+    MemorandumSection,
     Partner,
     Person,
     ProgressUpdate,
+    TermsOfReference,
 )
 from recommendations.models import Audit, Recommendation, Verification
 from risks.models import Risk, RiskRegister
@@ -64,6 +68,7 @@ NON_RECORD_PAGES = {
     "my_actions": (lambda w: [], SHARED),
     "trust:structure": (lambda w: [], SHARED),
     "recent_changes": (lambda w: [], SHARED),
+    "partners:memorandum_in_force": (lambda w: [], SHARED),
     "restore": (lambda w: ["partners.Action", w["action_history_id"]], POST_ONLY_SIGNED_IN),
 }
 
@@ -332,6 +337,116 @@ class TestMembershipViews(RecordViews):
     def grow(self, world, n):
         for _ in range(n):
             f.MembershipFactory(component=world["component"], represents=world["partner"])
+
+
+class TestTermsOfReferenceViews(RecordViews):
+    model = TermsOfReference
+    record = "terms"
+    pages = {
+        "list": SHARED,
+        "create": Page(DCS_WRITE, on="component"),
+        "detail": SHARED,
+        "history": SHARED,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    posts = {"create": {"agreed_0": "1", "agreed_1": "4", "agreed_2": "2008"}}
+    edit = {"text": "Reworded by the harness"}
+
+    def make(self, world):
+        return f.TermsOfReferenceFactory(component=world["component"])
+
+    def fresh(self, world):
+        return f.TermsOfReferenceFactory(component=world["component"])
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.TermsOfReferenceFactory(component=world["component"])
+            f.TermsOfReferenceFactory()
+
+
+class TestMemorandumViews(RecordViews):
+    model = Memorandum
+    record = "memorandum"
+    pages = {
+        "list": SHARED,
+        "create": DCS_WRITE,
+        "new_version": DCS_WRITE,
+        "detail": SHARED,
+        "history": SHARED,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    edit = {"notes": "Reworded by the harness"}
+    reached_from = "trust:component_list"
+
+    def make(self, world):
+        return f.MemorandumFactory()
+
+    def fresh(self, world):
+        return f.MemorandumFactory()
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.MemorandumFactory()
+            f.MemorandumSectionFactory(memorandum=world["memorandum"])
+
+
+class TestMemorandumSectionViews(RecordViews):
+    model = MemorandumSection
+    record = "memorandum_section"
+    pages = {
+        "create": Page(DCS_WRITE, on="memorandum"),
+        "detail": SHARED,
+        "history": SHARED,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    absent = ("list",)  # its memorandum's page lists its sections
+    posts = {"create": lambda w: {"heading": "Exit strategy", "risks": [w["risk"].pk]}}
+    edit = {"text": "Reworded by the harness"}
+
+    def make(self, world):
+        section = f.MemorandumSectionFactory(memorandum=world["memorandum"])
+        world["risk"].memorandum_sections.add(section)
+        return section
+
+    def fresh(self, world):
+        return f.MemorandumSectionFactory(memorandum=world["memorandum"])
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.RiskFactory().memorandum_sections.add(world["memorandum_section"])
+            f.RiskFactory(
+                register=world["risk"].register, owner=world["person"]
+            ).memorandum_sections.add(world["memorandum_section"])
+
+
+class TestKeyRoleViews(RecordViews):
+    model = KeyRole
+    record = "key_role"
+    pages = {
+        "list": SHARED,
+        "create": DCS_WRITE,
+        "detail": SHARED,
+        "history": SHARED,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    posts = {"create": lambda w: {"title": "Lead Member", "person": w["person"].pk}}
+    edit = {"responsibilities": "Reworded by the harness"}
+    reached_from = "trust:component_list"
+
+    # Its holder is named to everyone (the role is public): not the world's officer of a,
+    # whose page stays a's own.
+    def make(self, world):
+        return f.KeyRoleFactory()
+
+    def fresh(self, world):
+        return f.KeyRoleFactory()
+
+    def grow(self, world, n):
+        f.KeyRoleFactory.create_batch(n)
 
 
 class TestPartnerViews(RecordViews):

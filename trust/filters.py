@@ -14,7 +14,6 @@ from .models import (
     Component,
     ExternalBody,
     Function,
-    GoverningDocument,
     MembershipRole,
     Outcome,
     Plan,
@@ -112,9 +111,6 @@ class ComponentFilterSet(RestrictedFilterSet):
     function = django_filters.ModelChoiceFilter(
         queryset=Function.objects.all(), empty_label="Any function"
     )
-    governing_document = django_filters.ChoiceFilter(
-        choices=GoverningDocument.choices, label="Governed by", empty_label="Either"
-    )
     has_register = django_filters.BooleanFilter(
         # The register is declared by a higher layer; read here by its relation name only.
         field_name="risk_register",
@@ -125,7 +121,7 @@ class ComponentFilterSet(RestrictedFilterSet):
 
     class Meta(RestrictedFilterSet.Meta):
         model = Component
-        fields = ["q", "function", "governing_document", "has_register"]
+        fields = ["q", "function", "has_register"]
 
 
 class PriorityFilterSet(RestrictedFilterSet):

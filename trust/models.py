@@ -127,15 +127,8 @@ class User(AbstractUser):
         return person.partner_id if person else None
 
 
-class GoverningDocument(models.TextChoices):
-    TERMS_OF_REFERENCE = "terms_of_reference", "Terms of reference"
-    CONSTITUTION = "constitution", "Constitution"
-
-
 class Component(TrackedModel):
     """A part of the trust's structure: a board, a forum, locality working, the DCS Unit."""
-
-    GoverningDocument = GoverningDocument
 
     name = models.CharField(max_length=200, unique=True)
     short_name = models.CharField(max_length=30, blank=True)
@@ -156,13 +149,6 @@ class Component(TrackedModel):
         help_text="The component it is part of: a sub-board or a task-and-finish group.",
     )
     description = models.TextField(blank=True)
-    governing_document = models.CharField(
-        max_length=20,
-        choices=GoverningDocument.choices,
-        default=GoverningDocument.TERMS_OF_REFERENCE,
-    )
-    governing_document_text = models.TextField("terms of reference or constitution", blank=True)
-    governing_document_agreed = models.DateField(null=True, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = ComponentQuerySet.as_manager()
@@ -179,11 +165,6 @@ class Component(TrackedModel):
 
     class Meta:
         ordering = ["order", "name"]
-        constraints = [
-            choice_constraint(
-                "governing_document", GoverningDocument, "trust_component_document_valid"
-            ),
-        ]
 
     def __str__(self):
         return self.name

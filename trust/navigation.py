@@ -17,7 +17,15 @@ NAVIGATION = [
     (
         "Components",
         "trust:component_list",
-        {"trust:structure", "trust:function", "trust:externalbody", "trust:membershiprole"},
+        {
+            "trust:structure",
+            "trust:function",
+            "trust:externalbody",
+            "trust:membershiprole",
+            "partners:memorandum",
+            "partners:memorandumsection",
+            "partners:keyrole",
+        },
     ),
     ("Partners", "partners:partner_list", {"trust:sector"}),  # sectors: beside the directory
     ("Priorities", "trust:priority_list", {"partners:hostedpriority"}),

@@ -2,8 +2,10 @@
 reports to whom), reporting lines, the bodies outside the partnership and the functions.
 Beside ``trust/views.py``, which holds the components' own pages."""
 
+from django.apps import apps
 from django.urls import reverse
 
+from . import clock
 from .filters import ExternalBodyFilterSet, FunctionFilterSet
 from .generic import (
     ObjectAddUnderView,
@@ -15,9 +17,11 @@ from .generic import (
     PageView,
 )
 from .models import Component, ExternalBody, Function, ReportingLine
+from .permissions import ADD, user_can
 from .sections import Field, Related, Summary, Text
 from .structure import structure_tree
 from .tables import ExternalBodyTable, FunctionTable
+from .trails import model_url
 
 
 class StructureView(PageView):
@@ -27,10 +31,36 @@ class StructureView(PageView):
     template_name = "trust/structure.html"
 
     def get_context_data(self, **kwargs):
-        components = Component.objects.restrict(self.request.user).with_structure()
-        context = super().get_context_data(tree=structure_tree(components), **kwargs)
+        user = self.request.user
+        components = Component.objects.restrict(user).with_structure()
+        context = super().get_context_data(
+            tree=structure_tree(components), key_roles=key_roles(user), **kwargs
+        )
         context["breadcrumbs"].append(("Components", reverse("trust:component_list")))
         return context
+
+
+def key_roles(user):
+    """The key roles held today (the director, the lead member...), with who holds them:
+    declared in ``partners``, found through the model registry."""
+    model = apps.get_model("partners", "KeyRole")
+    return model.objects.restrict(user).current(clock.today()).select_related("person__partner")
+
+
+def governing_documents(component, user):
+    """For a component's page: its terms of reference or constitution in force today
+    (``terms``), how many versions there are, and the links to them. The versions are
+    declared in ``partners`` and read here through the relation."""
+    model = Component._meta.get_field("terms_of_reference").related_model
+    versions = model.objects.restrict(user).filter(component=component)
+    return {
+        "terms": versions.in_force_on(clock.today()).prefetch_related("attachments").first(),
+        "terms_count": versions.count(),
+        "terms_list_url": f"{model_url(model, 'list')}?component={component.pk}",
+        "terms_add_url": model_url(model, "create", component.pk)
+        if user_can(user, ADD, model)
+        else None,
+    }
 
 
 # --- Reporting lines and the bodies outside the partnership ---------------------------------

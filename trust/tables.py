@@ -184,7 +184,7 @@ class ComponentTable(GovukTable):
     parent = tables.Column(
         verbose_name="Sits under", order_by=("parent__name",), default="Not under another"
     )
-    governing_document = tables.Column(verbose_name="Governed by")
+    governed_by = tables.Column(verbose_name="Governed by", default="Nothing in force")
     member_count = NumericColumn(verbose_name="Member partners")
     has_register = tables.Column(verbose_name="Risk register")
 
@@ -197,6 +197,14 @@ class ComponentTable(GovukTable):
         if record.short_name and record.short_name != value:
             return format_html("{} ({})", name, record.short_name)
         return name
+
+    def render_governed_by(self, value):
+        # The kinds are declared with the terms of reference, in partners: found by relation.
+        terms = Component._meta.get_field("terms_of_reference").related_model
+        return dict(terms._meta.get_field("kind").flatchoices).get(value, value)
+
+    def value_governed_by(self, value):
+        return self.render_governed_by(value)
 
     def render_has_register(self, value):
         return "Yes" if value else format_html(NOT_SET_TAG, "No register")

@@ -11,8 +11,10 @@ from django.db.models import (
     BooleanField,
     Count,
     ExpressionWrapper,
+    OuterRef,
     Prefetch,
     Q,
+    Subquery,
 )
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
@@ -48,6 +50,7 @@ from .models import (
 from .permissions import ADD, may_attach, user_can
 from .sections import Block, Field, RecommendationsOf, Related, Summary, Text, add_button
 from .services import attachment_add, attachment_remove
+from .structure_views import governing_documents
 from .tables import ComponentTable, MembershipRoleTable, PriorityTable, SectorTable
 from .trails import model_url
 
@@ -69,9 +72,18 @@ class ComponentListView(ObjectListView):
     model = Component
     filterset_class = ComponentFilterSet
     table_class = ComponentTable
-    related_lists = ("trust.Function", "trust.ExternalBody", "trust.MembershipRole")
+    related_lists = (
+        "trust.Function",
+        "trust.ExternalBody",
+        "trust.MembershipRole",
+        "partners.TermsOfReference",
+        "partners.Memorandum",
+        "partners.KeyRole",
+    )
 
     def optimise(self, queryset):
+        terms = related_model(Component, "terms_of_reference")  # declared in partners
+        in_force = terms.objects.filter(component=OuterRef("pk")).in_force_on(clock.today())
         return queryset.select_related("function", "parent").annotate(
             member_count=Count(
                 "memberships__represents",
@@ -79,6 +91,7 @@ class ComponentListView(ObjectListView):
                 distinct=True,
             ),
             has_register=HAS_REGISTER,
+            governed_by=Subquery(in_force.values("kind")[:1]),
         )
 
 
@@ -119,7 +132,7 @@ COMPONENT_SECTIONS = [
         Field("short_name", hide_empty=True),
         Field("function", link=False),
         Field("parent", hide_empty=True),
-        Field("Governed by", include="trust/governed_by.html", as_="component"),
+        Field("Governed by", key="terms", include="trust/governed_by.html", as_="terms"),
         Field("Chair", chair),
         Field("Risk register", include="trust/component_register.html", as_="component"),
     ),
@@ -171,7 +184,8 @@ class ComponentDetailView(ObjectDetailView):
         meeting = related_model(Component, "meetings")
         meetings = meeting.objects.restrict(self.request.user).filter(component=self.object)
         meetings = meetings.with_attendance_counts().timeline(clock.today(), RECENT_MEETINGS)
-        return super().get_context_data(meetings=meetings, **kwargs)
+        terms = governing_documents(self.object, self.request.user)
+        return super().get_context_data(meetings=meetings, **terms, **kwargs)
 
 
 class ComponentEditView(ObjectEditView):

@@ -88,6 +88,7 @@ TAG_COLOURS = {
     "red": "red",
     "amber": "orange",
     "green": "green",
+    "past_review": "red",
 }
 
 
