@@ -153,8 +153,13 @@ def test_ending_a_membership_keeps_it_and_its_history(dcs):
     assert latest.history_type == "~"
     assert latest.history_change_reason == "Membership ended: Moved to another post"
     assert seat.history.filter(ended__isnull=True).exists()  # the open seat, as it was
-    # No longer among the component's members, still on its own page and in the history.
-    assert "Departing Officer" not in main(dcs.get(seat.component.get_absolute_url()))
+    # No longer among the component's members but among its former ones, still on its own
+    # page and in the history.
+    page = main(dcs.get(seat.component.get_absolute_url()))
+    members = page.split(">Members</h2>", 1)[1].split("<h2", 1)[0]
+    former = page.split(">Former members</h2>", 1)[1].split("<h2", 1)[0]
+    assert "Departing Officer" not in members
+    assert "Departing Officer" in former and "31 March 2008" in former
     detail = main(dcs.get(seat.get_absolute_url()))
     assert "31 March 2008" in detail and "End the membership" not in detail
     history = main(dcs.get(reverse("partners:membership_history", args=[seat.pk])))

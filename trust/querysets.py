@@ -92,6 +92,20 @@ class ComponentQuerySet(SharedQuerySet):
             )
         )
 
+    def with_former_members(self):
+        """With ``former_memberships``: the seats that have ended, the latest to end first,
+        named as the current ones are."""
+        memberships = related_model(self.model, "memberships")
+        return self.prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=memberships.objects.filter(ended__isnull=False)
+                .select_related("role", "person__partner", "represents")
+                .order_by("-ended", "person__name", "pk"),
+                to_attr="former_memberships",
+            )
+        )
+
     def with_structure(self):
         """With its function and parent joined, and ``children_shown`` (the components under
         it), ``lines_shown`` (whom it reports to) and ``received_shown`` (who reports to it)."""

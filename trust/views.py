@@ -50,6 +50,7 @@ from .models import (
 from .permissions import ADD, may_attach, user_can
 from .sections import Block, Field, RecommendationsOf, Related, Summary, Text, add_button
 from .services import attachment_add, attachment_remove
+from .structure import chair
 from .tables import ComponentTable, MembershipRoleTable, PriorityTable, SectorTable
 from .trails import model_url
 
@@ -87,25 +88,6 @@ class ComponentListView(ObjectListView):
 
 NO_MEMBERS = "This component has no member partners recorded."
 NO_ATTENDANCE = "No attendance has been recorded for this meeting."
-
-
-def chair(component):
-    """Who chairs it: each current member whose role chairs the meeting (co-chairs, when its
-    terms of reference have them), as "organisation (person)"."""
-    chairs = [m for m in component.current_memberships if m.role.is_chair]
-    if not chairs:
-        return "No chair recorded"
-    return "; ".join(seat_label(m) for m in chairs)
-
-
-def seat_label(membership):
-    """A seat as "organisation (person)": the partner it represents, else the person's own
-    organisation; an independent member of no organisation by name alone."""
-    person, partner = membership.person, membership.represents
-    organisation = partner or (person.partner if person else None)
-    if person is None:
-        return organisation.name
-    return f"{organisation.name} ({person.name})" if organisation else person.name
 
 
 def add_member(view, context):
@@ -152,6 +134,12 @@ COMPONENT_SECTIONS = [
         empty=NO_MEMBERS,
         button=add_member,
     ),
+    Related(
+        "Former members",
+        "trust/component_former_members.html",
+        "former_memberships",
+        empty="No member of this component has left it.",
+    ),
     Block("trust/component_meetings.html", "Meetings"),
     RecommendationsOf(
         "Audit recommendations about this component",
@@ -169,7 +157,8 @@ class ComponentDetailView(ObjectDetailView):
     sections = COMPONENT_SECTIONS
 
     def optimise(self, queryset):
-        return queryset.with_register().with_current_members().with_structure()
+        queryset = queryset.with_register().with_current_members().with_former_members()
+        return queryset.with_structure()
 
     def get_context_data(self, **kwargs):
         meetings = Meeting.objects.restrict(self.request.user).filter(component=self.object)
