@@ -289,3 +289,18 @@ def test_the_migration_maps_roles_people_partners_and_history():
     assert [r.role.name for r in old_rows] == ["Vice-chair", "Chair"]
     assert {r.person_id for r in old_rows} == {officer.pk}
     assert {r.represents_id for r in old_rows} == {council.pk}
+
+
+@pytest.mark.django_db
+def test_a_seat_is_current_through_its_last_day_and_former_after_it(dcs):
+    component = f.ComponentFactory(name="Early help board")
+    leaving = f.PersonFactory(name="Leaving Today")
+    left = f.PersonFactory(name="Left Yesterday")
+    f.MembershipFactory(component=component, person=leaving, ended=TODAY)
+    f.MembershipFactory(component=component, person=left, ended=TODAY - datetime.timedelta(days=1))
+    page = main(dcs.get(component.get_absolute_url()))
+    members = page.split(">Members</h2>", 1)[1].split("<h2", 1)[0]
+    former = page.split(">Former members</h2>", 1)[1].split("<h2", 1)[0]
+    assert "Leaving Today" in members and "Leaving Today" not in former
+    assert "Left Yesterday" in former and "Left Yesterday" not in members
+    assert [m.person for m in Membership.objects.current(TODAY)] == [leaving]

@@ -102,7 +102,13 @@ PARTNERS = [
     ("college", "Kestrel Vale College", "KV College", "Further education", "False"),
     ("early_years", "Vale Early Years Alliance", "EYA", "Early years", "False"),
     ("fire", "Moorside Fire and Rescue Service", "Fire", "Fire and rescue", ""),
-    ("cvs", "Kestrel Vale Council for Voluntary Service", "CVS", "Community and voluntary", "False"),
+    (
+        "cvs",
+        "Kestrel Vale Council for Voluntary Service",
+        "CVS",
+        "Community and voluntary",
+        "False",
+    ),
     ("youth_trust", "Vale Youth Trust", "VYT", "Community and voluntary", "False"),
     ("diocese", "Diocese of Moorside Board of Education", "", "Faith communities", "False"),
 ]
@@ -194,8 +200,13 @@ MEMBERSHIPS = [
     ("early_help", "probation", "member", "probation", True),  # leaves: ENDED
 ]
 
-# (component, person, last day, why): seats that ended.
-ENDED = [("early_help", "probation", datetime.date(2026, 3, 31), "Moved to the KVSCP")]
+# (component, person, last day, why): seats ended in the pages. A last day still to come (a
+# departure entered ahead) leaves the member current until then.
+ENDED = [
+    ("early_help", "probation", datetime.date(2026, 3, 31), "Moved to the KVSCP"),
+    ("board", "district", datetime.date(2026, 8, 31), "Retiring at the end of August"),
+]
+FORMER = {(c, person) for c, person, last_day, _ in ENDED if last_day < TODAY}
 
 # (person, username, role): sign-ins DCS staff give.
 SIGN_INS = [("officer", "gemma.lord", Role.DCS), ("yjs", "owen.blake", Role.PARTNER)]
@@ -459,6 +470,8 @@ class Tables(HTMLParser):
             self.rows.append([])
         elif tag in ("td", "th") and self.rows:
             self.cell = ""
+        elif tag == "br" and self.cell is not None:
+            self.cell += " "
 
     def handle_endtag(self, tag):
         if tag == "caption":
@@ -552,8 +565,7 @@ def chairs_of(p, component):
     return [
         seat(p, person, represents)
         for c, person, role, represents, _ in MEMBERSHIPS
-        if c == component and dict((k, ch) for k, _, ch, _ in ROLES)[role]
-        and (c, person) not in {(e[0], e[1]) for e in ENDED}
+        if c == component and {k: ch for k, _, ch, _ in ROLES}[role] and (c, person) not in FORMER
     ]  # fmt: skip
 
 
@@ -648,7 +660,6 @@ def test_the_structure_states_each_reporting_line(partnership):
 
 def test_each_component_page_lists_its_current_members_and_its_chairs(partnership):
     p = partnership
-    ended = {(c, person) for c, person, *_ in ENDED}
     names = {key: name for key, name, _, _ in ROLES}
     for key, *_ in COMPONENTS:
         component = p.components[key]
@@ -659,13 +670,12 @@ def test_each_component_page_lists_its_current_members_and_its_chairs(partnershi
         expected = {
             (
                 p.people[person].name,
-                p.partners[represents].name if represents else "Independent: represents no "
-                "partner",
+                p.partners[represents].name if represents else "Independent: represents no partner",
                 names[role],
                 "Yes" if attends else "No",
             )
             for c, person, role, represents, attends in MEMBERSHIPS
-            if c == key and (c, person) not in ended
+            if c == key and (c, person) not in FORMER
         }
         assert shown == expected, key
         summary = text_of(response.content.decode())
@@ -675,6 +685,8 @@ def test_each_component_page_lists_its_current_members_and_its_chairs(partnershi
 def test_a_former_member_is_listed_apart_from_the_current_ones(partnership):
     p = partnership
     for key, person, last_day, _ in ENDED:
+        if (key, person) not in FORMER:
+            continue
         component = p.components[key]
         response = p.client.get(component.get_absolute_url())
         current = [row[0] for row in table(response, f"Members of {component.name}")]
@@ -687,6 +699,22 @@ def test_a_former_member_is_listed_apart_from_the_current_ones(partnership):
     assert "No member of this component has left it." in board.content.decode()
 
 
+def test_a_member_leaving_on_a_day_to_come_is_current_until_then(partnership):
+    """A departure entered ahead of the day (the last day still to come) leaves the member
+    current: among the members, chairs and counts until then, never a former member."""
+    p = partnership
+    board = p.components["board"]
+    response = p.client.get(board.get_absolute_url())
+    rows = table(response, f"Members of {board.name}")
+    assert people_row(rows, "Alan Pike")[4] == "1 April 2025 Leaving on 31 August 2026"
+    assert "No member of this component has left it." in response.content.decode()
+    partners = table(p.client.get(reverse("partners:partner_list")), "Partner organisations")
+    assert people_row(partners, "Moorbridge District Council")[5] == "2"
+    district = p.client.get(p.partners["district"].get_absolute_url())
+    seats = table(district, "Components Moorbridge District Council is a member of")
+    assert sorted(row[0] for row in seats) == [p.components["early_help"].name, board.name]
+
+
 def test_a_person_of_no_partner_organisation_is_named_without_one(partnership):
     p = partnership
     chair = p.people["chair"]
@@ -695,9 +723,11 @@ def test_a_person_of_no_partner_organisation_is_named_without_one(partnership):
     page = text_of(response.content.decode())
     assert "Partner No partner organisation" in page
     people = table(p.client.get(reverse("partners:person_list")), "People")
-    assert ["Helen Marsh", "Independent Chair", "No partner organisation"] == people_row(
-        people, "Helen Marsh"
-    )[:3]
+    assert people_row(people, "Helen Marsh")[:3] == [
+        "Helen Marsh",
+        "Independent Chair",
+        "No partner organisation",
+    ]
 
 
 def people_row(rows, name):

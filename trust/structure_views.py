@@ -4,6 +4,7 @@ Beside ``trust/views.py``, which holds the components' own pages."""
 
 from django.urls import reverse
 
+from . import clock
 from .filters import ExternalBodyFilterSet, FunctionFilterSet
 from .generic import (
     ObjectAddUnderView,
@@ -28,7 +29,7 @@ class StructureView(PageView):
 
     def get_context_data(self, **kwargs):
         visible = Component.objects.restrict(self.request.user)
-        components = list(visible.with_structure().with_current_members())
+        components = list(visible.with_structure().with_current_members(clock.today()))
         for component in components:
             component.chairs_shown = chairs(component)
         context = super().get_context_data(tree=structure_tree(components), **kwargs)

@@ -48,6 +48,7 @@ from .models import (
     attachment_kinds,
 )
 from .permissions import ADD, may_attach, user_can
+from .querysets import current_seat_q
 from .sections import Block, Field, RecommendationsOf, Related, Summary, Text, add_button
 from .services import attachment_add, attachment_remove
 from .structure import chair
@@ -79,7 +80,7 @@ class ComponentListView(ObjectListView):
         return queryset.select_related("function", "parent").annotate(
             member_count=Count(
                 "memberships__represents",
-                filter=Q(memberships__ended__isnull=True),
+                filter=current_seat_q(clock.today(), "memberships__"),
                 distinct=True,
             ),
             has_register=HAS_REGISTER,
@@ -157,7 +158,8 @@ class ComponentDetailView(ObjectDetailView):
     sections = COMPONENT_SECTIONS
 
     def optimise(self, queryset):
-        queryset = queryset.with_register().with_current_members().with_former_members()
+        today = clock.today()
+        queryset = queryset.with_register().with_current_members(today).with_former_members(today)
         return queryset.with_structure()
 
     def get_context_data(self, **kwargs):

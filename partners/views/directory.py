@@ -62,7 +62,7 @@ class PartnerListView(ObjectListView):
     related_lists = ("partners.Person", "trust.Sector")
 
     def optimise(self, queryset):
-        return queryset.select_related("sector").with_component_count()
+        return queryset.select_related("sector").with_component_count(clock.today())
 
     def get_context_data(self, **kwargs):
         # People of no partner organisation (an independent chair) are added from here.
@@ -124,7 +124,8 @@ class PartnerDetailView(ObjectDetailView):
     ]
 
     def optimise(self, queryset):
-        return queryset.with_attendance(clock.today()).with_current_seats()
+        today = clock.today()
+        return queryset.with_attendance(today).with_current_seats(today)
 
     def get_context_data(self, **kwargs):
         partner, user = self.object, self.request.user
