@@ -124,8 +124,7 @@ class PartnerDetailView(ObjectDetailView):
     ]
 
     def optimise(self, queryset):
-        today = clock.today()
-        return queryset.with_attendance(today).with_current_seats(today)
+        return queryset.with_attendance(clock.today()).with_current_seats(clock.today())
 
     def get_context_data(self, **kwargs):
         partner, user = self.object, self.request.user
