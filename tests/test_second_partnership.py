@@ -394,6 +394,13 @@ def link_sign_ins(p):
         data = {"username": username, "email": f"{username}@kestrel-vale.example", "role": role}
         p.post("partners:person_sign_in", data, p.people[person].pk)
         p.users[person] = User.objects.get(username=username)
+    # A partner's sign-in belongs to the person's organisation: the chair has none.
+    p.refused_partner = p.post(
+        "partners:person_sign_in",
+        {"username": "helen.marsh", "email": "helen@example.org", "role": Role.PARTNER},
+        p.people["chair"].pk,
+        expected=200,
+    )
     principal = p.people["principal"].pk
     data = {"username": "anil.shah", "email": "anil.shah@kestrel-vale.example"}
     p.refused_role = p.post(
@@ -752,6 +759,9 @@ def test_the_auditor_role_is_refused_to_dcs_staff(partnership):
     assert Role.AUDITOR not in dict(form.fields["role"].choices)
     assert not User.objects.filter(username="anil.shah").exists()
     assert p.people["principal"].user is None
+    # A partner sign-in for a person of no partner organisation is refused with a reason.
+    assert p.refused_partner.context["form"].errors["role"]
+    assert not User.objects.filter(username="helen.marsh").exists()
     # Nor may they take over an auditor's sign-in.
     assert p.refused_account.status_code == 200
     p.auditor.refresh_from_db()
