@@ -607,6 +607,41 @@ def test_fifteen_partners_in_more_sectors_than_the_demo_on_the_partner_list(part
     assert duty["Vale Homes"] == "No" and duty["Moorside Constabulary"] == "Yes"
 
 
+def test_every_vocabulary_entry_is_offered_by_the_forms_that_use_it(partnership):
+    p = partnership
+    board = p.components["board"].pk
+    for sector in p.sectors.values():
+        assert p.offers("partners:partner_create", "sector", sector), sector
+    for role in p.roles.values():
+        assert p.offers("partners:membership_create", "role", role, board), role
+    for function in p.functions.values():
+        assert p.offers("trust:component_create", "function", function), function
+
+
+def test_a_sector_and_a_role_added_now_are_usable_in_the_next_form(partnership):
+    p = partnership
+    data = {"name": "Probation", "description": "", "order": 11}
+    probation = p.add("trust:sector_create", Sector, data)
+    partner = p.add(
+        "partners:partner_create",
+        Partner,
+        {"name": "Vale Probation Trust", "sector": probation.pk, "duty_to_cooperate": "True"},
+    )
+    listed = p.client.get(reverse("partners:partner_list"), {"sector": probation.pk})
+    assert [row[0] for row in table(listed, "Partner organisations")] == [partner.name]
+    observer = p.add(
+        "trust:membershiprole_create", MembershipRole, {"name": "Observer", "order": 70}
+    )
+    forum = p.components["forum"]
+    p.post(
+        "partners:membership_create",
+        {"person": p.people["fire"].pk, "role": observer.pk, "represents": p.partners["fire"].pk},
+        forum.pk,
+    )
+    rows = table(p.client.get(forum.get_absolute_url()), f"Members of {forum.name}")
+    assert people_row(rows, "Kate Dunn")[2:4] == ["Observer", "No"]
+
+
 def test_a_sector_added_in_a_page_filters_the_partner_list_at_once(partnership):
     p = partnership
     faith = p.sectors["Faith communities"]
