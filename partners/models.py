@@ -20,6 +20,7 @@ from trust.text import shorten
 from . import querysets
 from .choices import ActionStatus, AttendanceStatus, HostingKind, Rag
 from .directory import Partner, Person
+from .meetings import Meeting
 
 # An action is named by its text, cut at a word boundary to this many characters.
 ACTION_NAME_LENGTH = 80
@@ -101,9 +102,7 @@ class Attendance(TrackedModel):
 
     Status = AttendanceStatus
 
-    meeting = models.ForeignKey(
-        "trust.Meeting", on_delete=models.CASCADE, related_name="attendance"
-    )
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
     partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey(
         Person, on_delete=models.RESTRICT, null=True, blank=True, related_name="attendance"

@@ -371,7 +371,7 @@ def partner_boards(partner, today):
     components = {}
     for seat in seats:
         components.setdefault(seat.component, []).append(seat)
-    meetings = apps.get_model("trust", "Meeting").objects.filter(component__in=list(components))
+    meetings = apps.get_model("partners", "Meeting").objects.filter(component__in=list(components))
     nth = RowNumber()
     recent = list(
         meetings.filter(date__lt=today)
@@ -402,3 +402,35 @@ def partner_boards(partner, today):
         }
         for component, component_seats in components.items()
     ]
+
+
+class MeetingQuerySet(SharedQuerySet):
+    def with_attendance_counts(self):
+        """Annotated with the partners ``attended`` (present) of those ``recorded``."""
+        present = Q(attendance__status="present")
+        return self.annotate(
+            attended=Count("attendance", filter=present, distinct=True),
+            recorded=Count("attendance", distinct=True),
+        )
+
+    def with_attendance(self):
+        """With ``rows``: its attendance by partner, naming who represented them."""
+        attendance = apps.get_model("partners", "Attendance")
+        return self.prefetch_related(
+            Prefetch(
+                "attendance",
+                queryset=attendance.objects.select_related("partner", "person").order_by(
+                    "partner__name"
+                ),
+                to_attr="rows",
+            )
+        )
+
+    def timeline(self, today, recent):
+        """Its count, the upcoming meetings (soonest first) and the ``recent`` latest past."""
+        return {
+            "count": self.count(),
+            "upcoming": self.filter(date__gte=today).order_by("date"),
+            "recent": self.filter(date__lt=today).order_by("-date")[:recent],
+            "recent_limit": recent,
+        }

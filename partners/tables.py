@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from trust.permissions import sees_contacts
 from trust.tables import (
     DATE_FORMAT,
+    DateColumn,
     GovukTable,
     NameColumn,
     NumericColumn,
@@ -18,7 +19,7 @@ from trust.tables import (
 )
 from trust.templatetags.govuk import status_tag
 
-from .models import Action, HostedPriority, Partner, Person
+from .models import Action, HostedPriority, Meeting, Partner, Person
 
 SIGNED = '{% include "partners/partner_signed_date.html" with date=value only %}'
 
@@ -210,3 +211,18 @@ class ActionTable(GovukTable):
 
     def render_last_update_rag(self, value):
         return status_tag(value, value.capitalize())
+
+
+class MeetingTable(GovukTable):
+    """Meetings annotated with ``attended`` and ``recorded``."""
+
+    date = DateColumn(verbose_name="Date")
+    title = NameColumn(verbose_name="Meeting")
+    recorded = tables.Column(verbose_name="Partners attending", default="Not recorded")
+
+    class Meta(GovukTable.Meta):
+        model = Meeting
+        fields = ()
+
+    def render_recorded(self, value, record):
+        return f"{record.attended} of {value}"

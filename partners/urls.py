@@ -3,7 +3,7 @@ from django.urls import path
 from trust.trails import record_urls
 
 from . import views
-from .models import Action, HostedPriority, Membership, Partner, Person
+from .models import Action, HostedPriority, Meeting, Membership, Partner, Person
 
 app_name = "partners"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     *record_urls("partners/", Partner, views),
     *record_urls("people/", Person, views),
     *record_urls("hosted-priorities/", HostedPriority, views),
+    *record_urls("meetings/", Meeting, views),
     path(
         "partners/<int:parent_pk>/people/add/",
         views.PartnerPersonCreateView.as_view(),

@@ -47,7 +47,7 @@ class ComponentFactory(DjangoModelFactory):
 
 class MeetingFactory(DjangoModelFactory):
     class Meta:
-        model = trust.Meeting
+        model = partners.Meeting
 
     component = factory.SubFactory(ComponentFactory)
     date = factory.Sequence(lambda n: datetime.date(2007, 1, 1) + datetime.timedelta(days=7 * n))

@@ -415,6 +415,7 @@ def _nasties(form, name):
 # sign-in, the pages that gather everything, and an audit's review and exchange pages.
 FORMS_BESIDES = {
     "login",
+    "password_reset",
     "my_actions",
     "recent_changes",
     "recommendations:audit_as_at",

@@ -13,14 +13,14 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from partners.models import Action, Attendance, ProgressUpdate
+from partners.models import Action, Attendance, Meeting, ProgressUpdate
 from recommendations import demo_data
 from recommendations.models import Recommendation
 from tests import factories
 from tests.test_demo import row_counts
 from tests.test_settings import STRONG_KEY, load_settings
 from trust import clock
-from trust.models import Component, Meeting, User
+from trust.models import Component, User
 from trust.services import record_delete, record_save
 
 DEMO_START = "2008-09-02T09:00"

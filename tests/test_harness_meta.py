@@ -125,7 +125,7 @@ def test_the_route_links_to_the_record(cls, world):
 
 # Tracked models deliberately not in Django's admin, and why.
 NOT_IN_ADMIN = {
-    "trust.Meeting": "kept with its component; its pages come with the structure issue",
+    "partners.Meeting": "kept with its component; its pages come with the structure issue",
     "trust.Outcome": "plan data loaded with the plan; edited through the plan's pages to come",
     "trust.Priority": "plan data loaded with the plan; edited through the plan's pages to come",
     "trust.Indicator": "part of its priority; edited through the plan's pages to come",

@@ -686,7 +686,7 @@ def world(db):
 
 DETAIL_PAGES = [
     ("trust:component", "component"),
-    ("trust:meeting", "meeting"),
+    ("partners:meeting", "meeting"),
     ("trust:plan", "plan"),
     ("trust:priority", "priority"),
     ("partners:partner", "partner"),

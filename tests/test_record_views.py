@@ -10,7 +10,15 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from partners.models import Action, HostedPriority, Membership, Partner, Person, ProgressUpdate
+from partners.models import (
+    Action,
+    HostedPriority,
+    Meeting,
+    Membership,
+    Partner,
+    Person,
+    ProgressUpdate,
+)
 from recommendations.models import Audit, Recommendation, Verification
 from risks.models import Risk, RiskRegister
 from tests import factories as f
@@ -36,7 +44,6 @@ from trust.models import (
     Component,
     ExternalBody,
     Function,
-    Meeting,
     MembershipRole,
     Plan,
     Priority,
@@ -50,6 +57,11 @@ pytestmark = pytest.mark.django_db
 NON_RECORD_PAGES = {
     "home": (lambda w: [], SHARED),
     "login": (lambda w: [], OPEN),
+    # Setting a password (trust/accounts.py): open to all; a link that is not valid says so.
+    "password_reset": (lambda w: [], OPEN),
+    "password_reset_done": (lambda w: [], OPEN),
+    "password_reset_confirm": (lambda w: ["MQ", "not-a-token"], OPEN),
+    "password_reset_complete": (lambda w: [], OPEN),
     "logout": (lambda w: [], POST_ONLY),  # sign-out is a POST
     "my_actions": (lambda w: [], SHARED),
     "trust:structure": (lambda w: [], SHARED),

@@ -6,13 +6,12 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from . import clock
 from .files import clean_filename, file_type, size_label, storage_name
 from .history import TrackedHistory
 from .permissions import ADD, DELETE, RestrictedQuerySet, Role, SharedQuerySet
-from .querysets import AttachmentQuerySet, ComponentQuerySet, IndicatorQuerySet, MeetingQuerySet
+from .querysets import AttachmentQuerySet, ComponentQuerySet, IndicatorQuerySet
 
 
 def choice_constraint(field: str, choices: type[models.Choices], name: str):
@@ -208,32 +207,6 @@ class Component(TrackedModel):
             )
             found |= level
         return found
-
-
-class Meeting(TrackedModel):
-    component = models.ForeignKey(Component, on_delete=models.PROTECT, related_name="meetings")
-    date = models.DateField()
-    title = models.CharField(max_length=200)
-    location = models.CharField(max_length=200, blank=True)
-    notes = models.TextField(blank=True)
-
-    objects = MeetingQuerySet.as_manager()
-    attachments = Attachments(AttachmentKind.MINUTES, AttachmentKind.REPORT, AttachmentKind.OTHER)
-    history = TrackedHistory(parent="component")
-
-    class Meta:
-        ordering = ["-date", "component__order"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["component", "date", "title"], name="trust_meeting_unique_per_day"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.title}, {date_format(self.date)}"
-
-    def get_absolute_url(self):
-        return reverse("trust:meeting_detail", args=[self.pk])
 
 
 class Plan(TrackedModel):

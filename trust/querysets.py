@@ -1,7 +1,6 @@
 from django.apps import apps
 from django.db.models import (
     BooleanField,
-    Count,
     ExpressionWrapper,
     OuterRef,
     Prefetch,
@@ -135,35 +134,3 @@ class ComponentQuerySet(SharedQuerySet):
                 to_attr="received_shown",
             ),
         )
-
-
-class MeetingQuerySet(SharedQuerySet):
-    def with_attendance_counts(self):
-        """Annotated with the partners ``attended`` (present) of those ``recorded``."""
-        present = Q(attendance__status="present")
-        return self.annotate(
-            attended=Count("attendance", filter=present, distinct=True),
-            recorded=Count("attendance", distinct=True),
-        )
-
-    def with_attendance(self):
-        """With ``rows``: its attendance by partner, naming who represented them."""
-        attendance = related_model(self.model, "attendance")
-        return self.prefetch_related(
-            Prefetch(
-                "attendance",
-                queryset=attendance.objects.select_related("partner", "person").order_by(
-                    "partner__name"
-                ),
-                to_attr="rows",
-            )
-        )
-
-    def timeline(self, today, recent):
-        """Its count, the upcoming meetings (soonest first) and the ``recent`` latest past."""
-        return {
-            "count": self.count(),
-            "upcoming": self.filter(date__gte=today).order_by("date"),
-            "recent": self.filter(date__lt=today).order_by("-date")[:recent],
-            "recent_limit": recent,
-        }

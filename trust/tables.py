@@ -20,7 +20,7 @@ from openpyxl.styles import Font
 
 from . import clock
 from .exports import csv_value, xlsx_set
-from .models import Component, ExternalBody, Function, Meeting, MembershipRole, Priority, Sector
+from .models import Component, ExternalBody, Function, MembershipRole, Priority, Sector
 from .permissions import sees_everything
 from .templatetags.govuk import person_named, status_tag
 
@@ -203,21 +203,6 @@ class ComponentTable(GovukTable):
 
     def value_has_register(self, value):
         return "Yes" if value else "No register"
-
-
-class MeetingTable(GovukTable):
-    """Meetings annotated with ``attended`` and ``recorded``."""
-
-    date = DateColumn(verbose_name="Date")
-    title = NameColumn(verbose_name="Meeting")
-    recorded = tables.Column(verbose_name="Partners attending", default="Not recorded")
-
-    class Meta(GovukTable.Meta):
-        model = Meeting
-        fields = ()
-
-    def render_recorded(self, value, record):
-        return f"{record.attended} of {value}"
 
 
 class PriorityTable(GovukTable):

@@ -8,14 +8,13 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from recommendations.views import overview
-from trust import structure_views, views
+from trust import accounts, structure_views, views
 from trust.forms import SignInForm
 from trust.models import (
     Attachment,
     Component,
     ExternalBody,
     Function,
-    Meeting,
     MembershipRole,
     Plan,
     Priority,
@@ -42,7 +41,6 @@ trust_patterns = [
         structure_views.ReportingLineUpdateView.as_view(),
         name="reportingline_update",
     ),
-    *record_urls("meetings/", Meeting, views),
     *record_urls("plans/", Plan, views),
     *record_urls("priorities/", Priority, views),
     *record_urls("sectors/", Sector, views),
@@ -76,6 +74,19 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    # People set their own passwords (trust/accounts.py): forgotten, or a new sign-in's link.
+    path("password/forgotten/", accounts.ForgottenPasswordView.as_view(), name="password_reset"),
+    path(
+        "password/forgotten/sent/",
+        accounts.ForgottenPasswordSentView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password/set/<uidb64>/<token>/",
+        accounts.SetPasswordView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path("password/set/done/", accounts.PasswordSetView.as_view(), name="password_reset_complete"),
     path("trust/", include((trust_patterns, "trust"))),
     path("partners/", include("partners.urls")),
     path("risks/", include("risks.urls")),

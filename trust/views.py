@@ -16,7 +16,6 @@ from django.db.models import (
 )
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.utils.formats import date_format
 from django.views import View
 
 from . import clock
@@ -39,7 +38,6 @@ from .models import (
     Attachment,
     Component,
     Indicator,
-    Meeting,
     MembershipRole,
     Plan,
     Priority,
@@ -56,7 +54,6 @@ from .tables import ComponentTable, MembershipRoleTable, PriorityTable, SectorTa
 from .trails import model_url
 
 RECENT_MEETINGS = 10
-PRESENT = Q(attendance__status="present")
 
 
 def related_model(model, name):
@@ -88,7 +85,6 @@ class ComponentListView(ObjectListView):
 
 
 NO_MEMBERS = "This component has no member partners recorded."
-NO_ATTENDANCE = "No attendance has been recorded for this meeting."
 
 
 def add_member(view, context):
@@ -163,7 +159,8 @@ class ComponentDetailView(ObjectDetailView):
         return queryset.with_structure()
 
     def get_context_data(self, **kwargs):
-        meetings = Meeting.objects.restrict(self.request.user).filter(component=self.object)
+        meeting = related_model(Component, "meetings")
+        meetings = meeting.objects.restrict(self.request.user).filter(component=self.object)
         meetings = meetings.with_attendance_counts().timeline(clock.today(), RECENT_MEETINGS)
         return super().get_context_data(meetings=meetings, **kwargs)
 
@@ -188,31 +185,6 @@ class ComponentDeleteView(ObjectDeleteView):
 
 class ComponentHistoryView(ObjectHistoryView):
     model = Component
-
-
-# --- Meetings -----------------------------------------------------------------------------
-
-
-class MeetingDetailView(ObjectDetailView):
-    model = Meeting
-
-    heading = "{object.title}"
-    select_related = ("component",)
-    sections = [
-        Summary(Field("Component", "component"), Field("Date", "date"), Field("location")),
-        Text("Notes", "notes", narrow=True),
-        Related("Attendance", "trust/meeting_attendance.html", "rows", empty=NO_ATTENDANCE),
-    ]
-
-    def page_title(self, meeting):
-        return f"{meeting.title}, {date_format(meeting.date, 'j F Y')} – {meeting.component}"
-
-    def optimise(self, queryset):
-        return queryset.with_attendance()
-
-
-class MeetingHistoryView(ObjectHistoryView):
-    model = Meeting
 
 
 # --- The plan, its outcomes and priorities ------------------------------------------------

@@ -2,9 +2,13 @@
 and give a person a sign-in. Partner staff read the directory (``directory``) and change
 none of it: ``Partner`` and ``Person`` open no write to them."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 
+from trust.accounts import send_invitation
 from trust.generic import ObjectAddUnderView, ObjectChangeView, ObjectDeleteView, ObjectEditView
 from trust.permissions import Role, grantable_roles
 
@@ -73,4 +77,8 @@ class PersonSignInView(ObjectChangeView):
     def apply(self, form):
         user = person_sign_in(self.object, **form.cleaned_data, by=self.request.user)
         message = f"{self.object} signs in as {user.username} ({user.get_role_display()})."
+        if not user.has_usable_password():
+            # Sent once the sign-in is saved: a link to a sign-in that was not would mislead.
+            transaction.on_commit(partial(send_invitation, user))
+            message += f" A link to set a password is on its way to {user.email}."
         messages.success(self.request, message)

@@ -5,8 +5,8 @@ in-process), following every link; each page is known by its route and the templ
 answered it. The first page of each kind is then opened in Chromium as a role that reaches it
 and checked: axe-core's WCAG 2.0/2.1/2.2 A and AA rules, the skip link, visible focus, one h1,
 a title that says where you are, text alternatives for images and charts, and no sideways
-scrolling at 320 px. The sign-in page (also with its errors) and the "Page not found" page are
-checked too. The pages checked are listed in the run's summary.
+scrolling at 320 px. The sign-in page (also with its errors), the forgotten-password pages and
+the "Page not found" page are checked too. The pages checked are listed in the run's summary.
 
 The survey runs once for the module (a module-scoped fixture); each test asserts one kind of
 check, so a failure names what is wrong and on which pages.
@@ -181,6 +181,15 @@ def survey(browser, live_server, django_db_setup, django_db_blocker, served_temp
             tab_to(page, "Username")
             with page.expect_navigation():
                 page.keyboard.press("Enter")  # submitted empty
+            check(result, "anonymous", page, served_templates)
+            # "Forgotten your password?", its "check your e-mail" answer, and a dead link.
+            page.goto("/password/forgotten/")
+            check(result, "anonymous", page, served_templates)
+            page.fill("input[name=email]", "nobody@example.org")
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            check(result, "anonymous", page, served_templates)
+            page.goto("/password/set/MQ/not-a-token/")
             check(result, "anonymous", page, served_templates)
             ctx.close()
             result.problems["javascript"] += errors
