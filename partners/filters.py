@@ -127,6 +127,22 @@ class PartnerFilterSet(RestrictedFilterSet):
         return queryset.filter(pk__in=missing) if value else queryset.exclude(pk__in=missing)
 
 
+class PersonFilterSet(RestrictedFilterSet):
+    search_fields = ("name", "job_title", "partner__name", "partner__short_name")
+    partner = django_filters.ModelChoiceFilter(
+        queryset=Partner.objects.all(), label="Partner organisation", empty_label="Any partner"
+    )
+    no_partner = django_filters.BooleanFilter(
+        field_name="partner",
+        lookup_expr="isnull",
+        label="Of no partner organisation",
+    )
+
+    class Meta(RestrictedFilterSet.Meta):
+        model = Person
+        fields = ["q", "partner", "no_partner"]
+
+
 class HostedPriorityFilterSet(RestrictedFilterSet):
     search_fields = ("title", "description", "priority__title", "host__name")
     host = django_filters.ModelChoiceFilter(queryset=Partner.objects.all(), empty_label="Any host")

@@ -26,6 +26,7 @@ from trust.permissions import (
     scope_via,
     visible_q,
 )
+from trust.querysets import current_seat_q
 
 # --- The action-plan vocabulary: defined once, here, for every page, export and reminder ----
 
@@ -126,21 +127,24 @@ class PartnerQuerySet(SharedQuerySet):
             recent_attended=Count("attendance", filter=recent & present, distinct=True),
         )
 
-    def with_component_count(self):
-        """Annotated with ``component_count``: the components it currently sits on."""
+    def with_component_count(self, today):
+        """Annotated with ``component_count``: the components it sits on on ``today``."""
         return self.annotate(
             component_count=Count(
-                "memberships__component", filter=Q(memberships__ended__isnull=True), distinct=True
+                "memberships__component",
+                filter=current_seat_q(today, "memberships__"),
+                distinct=True,
             )
         )
 
-    def with_current_seats(self):
-        """With ``current_memberships``: the components it sits on now, in their order."""
+    def with_current_seats(self, today):
+        """With ``current_memberships``: the components it sits on on ``today``, in their
+        order."""
         memberships = self.model._meta.get_field("memberships").related_model
         return self.prefetch_related(
             Prefetch(
                 "memberships",
-                queryset=memberships.objects.filter(ended__isnull=True)
+                queryset=memberships.objects.filter(current_seat_q(today))
                 .select_related("component", "role", "person")
                 .order_by("component__order", "component__name", "role__order", "role__name"),
                 to_attr="current_memberships",
@@ -155,8 +159,9 @@ class PartnerQuerySet(SharedQuerySet):
 class MembershipQuerySet(SharedQuerySet):
     """Seats on components: shared with every partner (the structure names its members)."""
 
-    def current(self):
-        return self.filter(ended__isnull=True)
+    def current(self, today):
+        """The seats current on ``today`` (``trust.querysets.current_seat_q``)."""
+        return self.filter(current_seat_q(today))
 
     def named(self):
         """With what their pages and labels name: the role, the person (with their
@@ -359,7 +364,7 @@ def partner_boards(partner, today):
     (with the partner's attendance at each) and the next three to come, nearest first."""
     membership, attendance = (apps.get_model("partners", m) for m in ("Membership", "Attendance"))
     seats = (
-        membership.objects.filter(represents=partner, ended__isnull=True)
+        membership.objects.filter(current_seat_q(today), represents=partner)
         .select_related("component", "role", "person")
         .order_by("component__order", "component__name", "role__order", "role__name")
     )

@@ -7,6 +7,7 @@ from django.template.defaultfilters import pluralize, truncatewords
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from trust.permissions import sees_contacts
 from trust.tables import (
     DATE_FORMAT,
     DateColumn,
@@ -25,6 +26,7 @@ from .models import (
     Meeting,
     Memorandum,
     Partner,
+    Person,
     TermsOfReference,
 )
 
@@ -61,6 +63,48 @@ class PartnerTable(GovukTable):
 
     def value_isp_signed(self, value):
         return value or "Not signed"
+
+
+NO_PARTNER = "No partner organisation"
+
+
+class PersonTable(GovukTable):
+    """The people the user may see, each with their organisation; an e-mail address only
+    where the user may read that organisation's contacts (``sees_contacts``)."""
+
+    caption = "People"
+    name = NameColumn(verbose_name="Name")
+    job_title = tables.Column(verbose_name="Job title", default="Not recorded")
+    partner = tables.Column(
+        verbose_name="Organisation", order_by=("partner__name", "name"), default=NO_PARTNER
+    )
+    email = tables.Column(verbose_name="Email", orderable=False, empty_values=())
+
+    class Meta(GovukTable.Meta):
+        model = Person
+        fields = ()
+
+    def __init__(self, data, *, user=None, **kwargs):
+        self.user = user
+        super().__init__(data, user=user, **kwargs)
+
+    def contact(self, record):
+        if record.email and sees_contacts(self.user, record.partner_id):
+            return record.email
+        return ""
+
+    def render_partner(self, value):
+        return link(value.get_absolute_url(), value.name)
+
+    def value_partner(self, value):
+        return value.name if value else NO_PARTNER
+
+    def render_email(self, record):
+        email = self.contact(record)
+        return link(f"mailto:{email}", email) if email else "—"
+
+    def value_email(self, record):
+        return self.contact(record)
 
 
 class HostedPriorityTable(GovukTable):

@@ -225,9 +225,11 @@ def form_data(form):
                 data[bound.html_name + suffix] = "" if part is None else str(part)
         elif value is None:
             continue
-        elif isinstance(value, bool):
+        elif isinstance(value, bool) and isinstance(widget, forms.CheckboxInput):
             if value:
                 data[bound.html_name] = "on"
+        elif isinstance(value, bool):  # a yes/no choice (radios): the chosen option's value
+            data[bound.html_name] = str(value)
         elif isinstance(value, list | tuple):
             data[bound.html_name] = [str(v) for v in value]
         else:

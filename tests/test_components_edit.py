@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from tests import factories as f
+from tests.utils import assert_constant_queries
 from trust.models import Component, Function, ReportingLine
 from trust.services import record_save
 
@@ -216,3 +217,16 @@ def test_partners_read_the_structure_page(client):
     client.force_login(f.partner_user())
     response = client.get(reverse("trust:structure"))
     assert response.status_code == 200 and "Shared board" in words(response)
+
+
+def test_the_structure_page_runs_the_same_queries_whatever_the_number_of_components(dcs):
+    top = f.ComponentFactory(name="Top board")
+
+    def grow(n):
+        for _ in range(n):
+            component = f.ComponentFactory(parent=top)
+            f.MembershipFactory(component=component, role=f.chair_role("Co-chair"))
+            f.MembershipFactory(component=component, role=f.chair_role("Co-chair"))
+            f.ReportingLineFactory(from_component=component)
+
+    assert_constant_queries(dcs, reverse("trust:structure"), grow)

@@ -153,8 +153,13 @@ def test_ending_a_membership_keeps_it_and_its_history(dcs):
     assert latest.history_type == "~"
     assert latest.history_change_reason == "Membership ended: Moved to another post"
     assert seat.history.filter(ended__isnull=True).exists()  # the open seat, as it was
-    # No longer among the component's members, still on its own page and in the history.
-    assert "Departing Officer" not in main(dcs.get(seat.component.get_absolute_url()))
+    # No longer among the component's members but among its former ones, still on its own
+    # page and in the history.
+    page = main(dcs.get(seat.component.get_absolute_url()))
+    members = page.split(">Members</h2>", 1)[1].split("<h2", 1)[0]
+    former = page.split(">Former members</h2>", 1)[1].split("<h2", 1)[0]
+    assert "Departing Officer" not in members
+    assert "Departing Officer" in former and "31 March 2008" in former
     detail = main(dcs.get(seat.get_absolute_url()))
     assert "31 March 2008" in detail and "End the membership" not in detail
     history = main(dcs.get(reverse("partners:membership_history", args=[seat.pk])))
@@ -284,3 +289,18 @@ def test_the_migration_maps_roles_people_partners_and_history():
     assert [r.role.name for r in old_rows] == ["Vice-chair", "Chair"]
     assert {r.person_id for r in old_rows} == {officer.pk}
     assert {r.represents_id for r in old_rows} == {council.pk}
+
+
+@pytest.mark.django_db
+def test_a_seat_is_current_through_its_last_day_and_former_after_it(dcs):
+    component = f.ComponentFactory(name="Early help board")
+    leaving = f.PersonFactory(name="Leaving Today")
+    left = f.PersonFactory(name="Left Yesterday")
+    f.MembershipFactory(component=component, person=leaving, ended=TODAY)
+    f.MembershipFactory(component=component, person=left, ended=TODAY - datetime.timedelta(days=1))
+    page = main(dcs.get(component.get_absolute_url()))
+    members = page.split(">Members</h2>", 1)[1].split("<h2", 1)[0]
+    former = page.split(">Former members</h2>", 1)[1].split("<h2", 1)[0]
+    assert "Leaving Today" in members and "Leaving Today" not in former
+    assert "Left Yesterday" in former and "Left Yesterday" not in members
+    assert [m.person for m in Membership.objects.current(TODAY)] == [leaving]

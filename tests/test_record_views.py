@@ -5,6 +5,8 @@ profile of each), the standard pages it has not (``absent``), and what the inher
 need: an edit, a record to delete, how to grow its list and detail pages.
 """
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -116,6 +118,11 @@ class TestComponentViews(RecordViews):
             component = f.ComponentFactory(parent=world["component"])
             f.MembershipFactory(component=component, represents=world["partner"])
             f.MembershipFactory(component=world["component"])
+            f.MembershipFactory(  # a former member: listed apart from the current ones
+                component=world["component"],
+                started=datetime.date(2007, 4, 1),
+                ended=datetime.date(2008, 3, 31),
+            )
             f.MeetingFactory(component=world["component"])
             f.ReportingLineFactory(from_component=world["component"])
             f.ReportingLineFactory(
@@ -482,6 +489,7 @@ class TestPersonViews(RecordViews):
     model = Person
     record = "person"
     pages = {
+        "list": SHARED,  # the people the user may see (PersonQuerySet)
         "detail": OWN,
         "history": OWN,
         "create": DCS_WRITE,
@@ -489,7 +497,6 @@ class TestPersonViews(RecordViews):
         "delete": DCS_WRITE,
         "sign_in": DCS_WRITE,
     }
-    absent = ("list",)  # listed on their partner's page; people of no partner: see the README
     posts = {
         "create": {"name": "An independent chair", "job_title": "Independent chair"},
         "sign_in": {"username": "a", "email": "a@example.org", "role": "partner"},
@@ -504,6 +511,10 @@ class TestPersonViews(RecordViews):
         for _ in range(n):
             f.ActionFactory(plan=world["hosted"].action_plan, owner=world["person"])
             f.RecommendationFactory(audit=world["audit"]).responsible_officers.add(world["person"])
+            # The list: people of partner a, of other partners and of none.
+            f.PersonFactory(partner=world["partner"])
+            f.PersonFactory()
+            f.PersonFactory(partner=None)
 
 
 class TestHostedPriorityViews(RecordViews):

@@ -66,6 +66,14 @@ def related_model(model, name):
     return model._meta.get_field(name).related_model
 
 
+def current_seat_q(today, prefix: str = "") -> Q:
+    """Seats (memberships) current on ``today``: never ended, or ending on or after it (a
+    departure entered ahead of the day). The one definition of a current member, for every
+    page, count and list of seats; ``prefix`` reaches the seats through a relation
+    (``"memberships__"``). Its negation is a former member."""
+    return Q(**{f"{prefix}ended__isnull": True}) | Q(**{f"{prefix}ended__gte": today})
+
+
 # Members by role: those who chair first, then in the roles' own order (data, not code).
 BY_ROLE = ("-role__is_chair", "role__order", "role__name")
 
@@ -76,18 +84,32 @@ class ComponentQuerySet(SharedQuerySet):
         has = ExpressionWrapper(Q(risk_register__isnull=False), output_field=BooleanField())
         return self.annotate(has_register=has)
 
-    def with_current_members(self):
-        """With ``current_memberships``, chairs first then by role, naming each member with
-        their organisation and the partner they represent."""
+    def with_current_members(self, today):
+        """With ``current_memberships`` (``current_seat_q`` on ``today``), chairs first then
+        by role, naming each member with their organisation and the partner they represent."""
         memberships = related_model(self.model, "memberships")
         return self.prefetch_related(
             Prefetch(
                 "memberships",
-                queryset=memberships.objects.filter(ended__isnull=True)
+                queryset=memberships.objects.filter(current_seat_q(today))
                 # A shared record names its people, with their organisation.
                 .select_related("role", "person__partner", "represents")
                 .order_by(*BY_ROLE, "represents__name", "person__name"),
                 to_attr="current_memberships",
+            )
+        )
+
+    def with_former_members(self, today):
+        """With ``former_memberships``: the seats ended before ``today``, the latest to end
+        first, named as the current ones are."""
+        memberships = related_model(self.model, "memberships")
+        return self.prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=memberships.objects.exclude(current_seat_q(today))
+                .select_related("role", "person__partner", "represents")
+                .order_by("-ended", "person__name", "pk"),
+                to_attr="former_memberships",
             )
         )
 

@@ -196,6 +196,28 @@ class ReportingLine(TrackedModel):
             raise ValidationError({"to_component": "A component cannot report to itself."})
 
 
+def chairs(component) -> list[str]:
+    """Who chairs it, as ``seat_label``s: each current member whose role chairs the meeting
+    (co-chairs, when its terms of reference have them). Needs ``current_memberships``
+    (``ComponentQuerySet.with_current_members``)."""
+    return [seat_label(m) for m in component.current_memberships if m.role.is_chair]
+
+
+def chair(component) -> str:
+    """Its chairs in one line, "; " between co-chairs; "No chair recorded" if none."""
+    return "; ".join(chairs(component)) or "No chair recorded"
+
+
+def seat_label(membership) -> str:
+    """A seat as "organisation (person)": the partner it represents, else the person's own
+    organisation; an independent member of no organisation by name alone."""
+    person, partner = membership.person, membership.represents
+    organisation = partner or (person.partner if person else None)
+    if person is None:
+        return organisation.name
+    return f"{organisation.name} ({person.name})" if organisation else person.name
+
+
 def structure_tree(components) -> list[dict]:
     """The components as a tree: ``[{"component": c, "children": [...]}]``, top-level
     components first in their order; a component whose parent is not among ``components``

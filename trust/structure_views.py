@@ -19,20 +19,23 @@ from .generic import (
 from .models import Component, ExternalBody, Function, ReportingLine
 from .permissions import ADD, user_can
 from .sections import Field, Related, Summary, Text
-from .structure import structure_tree
+from .structure import chairs, structure_tree
 from .tables import ExternalBodyTable, FunctionTable
 from .trails import model_url
 
 
 class StructureView(PageView):
-    """The partnership's components as a tree (what sits under what) with their reporting
-    lines, drawn as nested boxes and told as a nested list."""
+    """The partnership's components as a tree (what sits under what) with their chairs and
+    reporting lines, drawn as nested boxes and told as a nested list."""
 
     template_name = "trust/structure.html"
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        components = Component.objects.restrict(user).with_structure()
+        visible = Component.objects.restrict(user)
+        components = list(visible.with_structure().with_current_members(clock.today()))
+        for component in components:
+            component.chairs_shown = chairs(component)
         context = super().get_context_data(
             tree=structure_tree(components), key_roles=key_roles(user), **kwargs
         )

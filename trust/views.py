@@ -48,8 +48,10 @@ from .models import (
     attachment_kinds,
 )
 from .permissions import ADD, may_attach, user_can
+from .querysets import current_seat_q
 from .sections import Block, Field, RecommendationsOf, Related, Summary, Text, add_button
 from .services import attachment_add, attachment_remove
+from .structure import chair
 from .structure_views import governing_documents
 from .tables import ComponentTable, MembershipRoleTable, PriorityTable, SectorTable
 from .trails import model_url
@@ -87,7 +89,7 @@ class ComponentListView(ObjectListView):
         return queryset.select_related("function", "parent").annotate(
             member_count=Count(
                 "memberships__represents",
-                filter=Q(memberships__ended__isnull=True),
+                filter=current_seat_q(clock.today(), "memberships__"),
                 distinct=True,
             ),
             has_register=HAS_REGISTER,
@@ -96,25 +98,6 @@ class ComponentListView(ObjectListView):
 
 
 NO_MEMBERS = "This component has no member partners recorded."
-
-
-def chair(component):
-    """Who chairs it: each current member whose role chairs the meeting (co-chairs, when its
-    terms of reference have them), as "organisation (person)"."""
-    chairs = [m for m in component.current_memberships if m.role.is_chair]
-    if not chairs:
-        return "No chair recorded"
-    return "; ".join(seat_label(m) for m in chairs)
-
-
-def seat_label(membership):
-    """A seat as "organisation (person)": the partner it represents, else the person's own
-    organisation; an independent member of no organisation by name alone."""
-    person, partner = membership.person, membership.represents
-    organisation = partner or (person.partner if person else None)
-    if person is None:
-        return organisation.name
-    return f"{organisation.name} ({person.name})" if organisation else person.name
 
 
 def add_member(view, context):
@@ -161,6 +144,12 @@ COMPONENT_SECTIONS = [
         empty=NO_MEMBERS,
         button=add_member,
     ),
+    Related(
+        "Former members",
+        "trust/component_former_members.html",
+        "former_memberships",
+        empty="No member of this component has left it.",
+    ),
     Block("trust/component_meetings.html", "Meetings"),
     RecommendationsOf(
         "Audit recommendations about this component",
@@ -178,7 +167,9 @@ class ComponentDetailView(ObjectDetailView):
     sections = COMPONENT_SECTIONS
 
     def optimise(self, queryset):
-        return queryset.with_register().with_current_members().with_structure()
+        today = clock.today()
+        queryset = queryset.with_register().with_current_members(today).with_former_members(today)
+        return queryset.with_structure()
 
     def get_context_data(self, **kwargs):
         meeting = related_model(Component, "meetings")

@@ -13,10 +13,10 @@ from trust.permissions import ADD, grantable_roles, sees_contacts, user_can
 from trust.sections import EDIT, Field, RecentHistory, RecommendationsOf, Related, Summary, Text
 
 from ..carriers import ActionPlan, CarrierMixin, ProgressUpdates
-from ..filters import HostedPriorityFilterSet, PartnerFilterSet
+from ..filters import HostedPriorityFilterSet, PartnerFilterSet, PersonFilterSet
 from ..models import HostedPriority, Partner, Person
 from ..querysets import ACTION_CARRIERS
-from ..tables import HostedPriorityTable, PartnerTable
+from ..tables import HostedPriorityTable, PartnerTable, PersonTable
 
 __all__ = [
     "HostedPriorityDetailView",
@@ -27,6 +27,7 @@ __all__ = [
     "PartnerListView",
     "PersonDetailView",
     "PersonHistoryView",
+    "PersonListView",
 ]
 
 
@@ -58,10 +59,10 @@ class PartnerListView(ObjectListView):
     model = Partner
     filterset_class = PartnerFilterSet
     table_class = PartnerTable
-    related_lists = ("trust.Sector",)
+    related_lists = ("partners.Person", "trust.Sector")
 
     def optimise(self, queryset):
-        return queryset.select_related("sector").with_component_count()
+        return queryset.select_related("sector").with_component_count(clock.today())
 
     def get_context_data(self, **kwargs):
         # People of no partner organisation (an independent chair) are added from here.
@@ -123,7 +124,7 @@ class PartnerDetailView(ObjectDetailView):
     ]
 
     def optimise(self, queryset):
-        return queryset.with_attendance(clock.today()).with_current_seats()
+        return queryset.with_attendance(clock.today()).with_current_seats(clock.today())
 
     def get_context_data(self, **kwargs):
         partner, user = self.object, self.request.user
@@ -139,6 +140,18 @@ class PartnerHistoryView(ObjectHistoryView):
 
 
 # --- People -------------------------------------------------------------------------------
+
+
+class PersonListView(ObjectListView):
+    """Everyone the user may see (their own organisation's people and anyone a record they
+    may open names: ``PersonQuerySet``), with their organisation."""
+
+    model = Person
+    filterset_class = PersonFilterSet
+    table_class = PersonTable
+
+    def optimise(self, queryset):
+        return queryset.select_related("partner")
 
 
 def sign_in(person):
