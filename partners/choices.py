@@ -30,3 +30,19 @@ class Rag(models.TextChoices):
 
 # Whether a partner is under the duty to co-operate: yes, no, or not known (empty).
 DUTY_CHOICES = [(True, "Yes"), (False, "No"), (None, "Not known")]
+
+
+class MeetingStatus(models.TextChoices):
+    """A meeting's state: planned, then held or called off (a fixed state machine)."""
+
+    SCHEDULED = "scheduled", "Scheduled"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class MeetingMode(models.TextChoices):
+    """Where a meeting takes place: in a room, online, or both (a closed set of three)."""
+
+    IN_PERSON = "in_person", "In person"
+    VIRTUAL = "virtual", "Virtual"
+    HYBRID = "hybrid", "Hybrid"

@@ -2,14 +2,17 @@ import django_filters
 
 from trust import clock
 from trust.filters import RestrictedFilterSet
-from trust.models import Priority, Sector
+from trust.models import Component, Priority, Sector
 
 from .models import (
     Action,
     ActionPlan,
     ActionStatus,
+    Decision,
     HostedPriority,
     HostingKind,
+    Meeting,
+    MeetingStatus,
     Partner,
     Person,
 )
@@ -43,6 +46,12 @@ class ActionFilterSet(RestrictedFilterSet):
         label="Audit",
         empty_label="Any audit",
     )
+    meeting = django_filters.ModelChoiceFilter(
+        queryset=Meeting.objects.select_related("component"),
+        field_name="plan__meeting",
+        label="Arising from the meeting",
+        empty_label="Any meeting or none",
+    )
     overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue")
     due_after = django_filters.DateFilter(
         field_name="due_date", lookup_expr="gte", label="Due on or after"
@@ -53,7 +62,17 @@ class ActionFilterSet(RestrictedFilterSet):
 
     class Meta(RestrictedFilterSet.Meta):
         model = Action
-        fields = ["q", "status", "owner", "partner", "audit", "overdue", "due_after", "due_before"]
+        fields = [
+            "q",
+            "status",
+            "owner",
+            "partner",
+            "audit",
+            "meeting",
+            "overdue",
+            "due_after",
+            "due_before",
+        ]
 
     def filter_overdue(self, queryset, name, value):
         if value is None:
@@ -76,7 +95,7 @@ class MyActionFilterSet(ActionFilterSet):
         method="filter_status",
     )
     # Not asked here: the owner is the user, and a handful of actions need no search.
-    q = owner = partner = None
+    q = owner = partner = meeting = None
 
     class Meta(ActionFilterSet.Meta):
         fields = ["status", "audit", "overdue", "due_after", "due_before"]
@@ -134,3 +153,37 @@ class HostedPriorityFilterSet(RestrictedFilterSet):
     class Meta(RestrictedFilterSet.Meta):
         model = HostedPriority
         fields = ["q", "host", "kind", "priority"]
+
+
+class MeetingFilterSet(RestrictedFilterSet):
+    search_fields = ("title", "venue")
+    component = django_filters.ModelChoiceFilter(
+        queryset=Component.objects.all(), empty_label="Any component"
+    )
+    status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, empty_label="Any status")
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="From")
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To")
+
+    class Meta(RestrictedFilterSet.Meta):
+        model = Meeting
+        fields = ["q", "component", "status", "date_from", "date_to"]
+
+
+class DecisionFilterSet(RestrictedFilterSet):
+    search_fields = ("reference", "wording", "decided_by")
+    component = django_filters.ModelChoiceFilter(
+        queryset=Component.objects.all(),
+        field_name="meeting__component",
+        label="Component",
+        empty_label="Any component",
+    )
+    date_from = django_filters.DateFilter(
+        field_name="meeting__date", lookup_expr="gte", label="Taken on or after"
+    )
+    date_to = django_filters.DateFilter(
+        field_name="meeting__date", lookup_expr="lte", label="Taken on or before"
+    )
+
+    class Meta(RestrictedFilterSet.Meta):
+        model = Decision
+        fields = ["q", "component", "date_from", "date_to"]

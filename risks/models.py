@@ -178,6 +178,13 @@ class Risk(TrackedModel):
     hosted_priorities = models.ManyToManyField(
         HostedPriority, blank=True, related_name="risks", verbose_name="linked hosted priorities"
     )
+    # The meetings' agenda items that discussed it: edited from the agenda item's page.
+    agenda_items = models.ManyToManyField(
+        "partners.AgendaItem",
+        blank=True,
+        related_name="risks",
+        verbose_name="discussed at (agenda items)",
+    )
 
     history_children = ("controls", "action_plan__actions")
 
@@ -189,7 +196,7 @@ class Risk(TrackedModel):
         AttachmentKind.EVIDENCE,
         AttachmentKind.OTHER,
     )
-    history = TrackedHistory(parent="register", m2m_fields=[hosted_priorities])
+    history = TrackedHistory(parent="register", m2m_fields=[hosted_priorities, agenda_items])
 
     class Meta:
         ordering = ["register", "reference"]

@@ -19,6 +19,12 @@ NAVIGATION = [
         "trust:component_list",
         {"trust:structure", "trust:function", "trust:externalbody", "trust:membershiprole"},
     ),
+    # Meetings and what they record (agenda, decisions, key messages): beside the structure.
+    (
+        "Meetings",
+        "partners:meeting_list",
+        {"partners:meeting", "partners:agendaitem", "partners:decision", "partners:keymessage"},
+    ),
     ("Partners", "partners:partner_list", {"trust:sector"}),  # sectors: beside the directory
     ("Priorities", "trust:priority_list", {"partners:hostedpriority"}),
     ("Audits", "recommendations:audit_list", {"recommendations:recommendation_action"}),

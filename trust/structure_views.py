@@ -18,6 +18,7 @@ from .models import Component, ExternalBody, Function, ReportingLine
 from .sections import Field, Related, Summary, Text
 from .structure import structure_tree
 from .tables import ExternalBodyTable, FunctionTable
+from .views import received_messages
 
 
 class StructureView(PageView):
@@ -89,7 +90,18 @@ class ExternalBodyDetailView(ObjectDetailView):
             "reports_received",
             empty="No component reports to this body.",
         ),
+        Related(
+            "Key messages received",
+            "partners/key_messages.html",
+            "key_messages_received_shown",
+            as_="messages",
+            empty="No key messages have been recorded as relayed to {object}.",
+        ),
     ]
+
+    def get_context_data(self, **kwargs):
+        messages = received_messages(self.object)
+        return super().get_context_data(key_messages_received_shown=messages, **kwargs)
 
 
 class ExternalBodyEditView(ObjectEditView):

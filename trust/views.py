@@ -113,6 +113,17 @@ def add_member(view, context):
     return None
 
 
+def add_meeting(view, context):
+    """The meetings' "Add a meeting" button, for those who may change the component and add
+    meetings (declared in ``partners``, found through the relation)."""
+    meeting = related_model(Component, "meetings")
+    if context.get("can_change") and user_can(view.request.user, ADD, meeting):
+        return "Add a meeting", model_url(meeting, "create", view.object.pk)
+    return None
+
+
+NO_MESSAGES_RECEIVED = "No key messages have been recorded as relayed to {object}."
+
 # The component page's parts (declared here: the list is longer than a view should be).
 COMPONENT_SECTIONS = [
     Summary(
@@ -148,7 +159,14 @@ COMPONENT_SECTIONS = [
         empty=NO_MEMBERS,
         button=add_member,
     ),
-    Block("trust/component_meetings.html", "Meetings"),
+    Block("trust/component_meetings.html", "Meetings", button=add_meeting),
+    Related(
+        "Key messages received",
+        "partners/key_messages.html",
+        "key_messages_received_shown",
+        as_="messages",
+        empty=NO_MESSAGES_RECEIVED,
+    ),
     RecommendationsOf(
         "Audit recommendations about this component",
         key="visible_recommendations",
@@ -170,8 +188,21 @@ class ComponentDetailView(ObjectDetailView):
     def get_context_data(self, **kwargs):
         meeting = related_model(Component, "meetings")
         meetings = meeting.objects.restrict(self.request.user).filter(component=self.object)
-        meetings = meetings.with_attendance_counts().timeline(clock.today(), RECENT_MEETINGS)
-        return super().get_context_data(meetings=meetings, **kwargs)
+        meetings = meetings.select_related("chair__partner").with_attendance_counts()
+        meetings = meetings.timeline(clock.today(), RECENT_MEETINGS)
+        context = super().get_context_data(
+            meetings=meetings, key_messages_received_shown=received_messages(self.object), **kwargs
+        )
+        if add_meeting(self, context):
+            context["meeting_series_url"] = model_url(meeting, "series", self.object.pk)
+        return context
+
+
+def received_messages(recipient):
+    """The key messages relayed to a component or an external body, with their meetings."""
+    return recipient.key_messages_received.select_related(
+        "meeting__component", "to_component", "to_body", "sent_by__partner"
+    ).order_by("-sent_on", "-pk")
 
 
 class ComponentEditView(ObjectEditView):
