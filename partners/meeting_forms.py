@@ -48,7 +48,7 @@ class MeetingForm(TrackedModelForm):
         if not self.instance.pk and self.instance.component_id:
             chairs = current_chairs(self.instance.component)
             if chairs:
-                self.initial.setdefault("chair", chairs[0].pk)
+                self.initial["chair"] = self.initial.get("chair") or chairs[0].pk
                 names = " or ".join(p.named for p in chairs)
                 self.fields["chair"].help_text = f"The component's chair: {names}."
 

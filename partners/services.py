@@ -250,7 +250,7 @@ def series_dates(first, repeat, *, every=None, until=None, count=None):
         return dates, missed
     nth, weekday = (first.day - 1) // 7 + 1, first.weekday()
     year, month = first.year, first.month
-    for _ in range(limit * 2):  # a fifth weekday falls in about one month in three
+    for _ in range(limit * 3 + 3):  # a fifth weekday: in some months only, never 4 in a row
         if len(dates) >= limit:
             break
         day = nth_weekday(year, month, weekday, nth)

@@ -130,6 +130,7 @@ class RiskDetailView(RiskMixin, CarrierMixin, ObjectDetailView):
         "controls": (),
         "hosted_priorities": ("host", "priority"),
         "recommendations": ("audit",),
+        "agenda_items": ("meeting",),
     }
     sections = [
         Summary(
@@ -155,6 +156,13 @@ class RiskDetailView(RiskMixin, CarrierMixin, ObjectDetailView):
             key="visible_recommendations",
             caption="Audit recommendations linked to this risk",
             empty="This risk is not linked to an audit recommendation{scope}.",
+        ),
+        Related(
+            "Discussed at meetings",
+            "partners/discussed_at.html",
+            "visible_agenda_items",
+            as_="items",
+            empty="No meeting's agenda has discussed this risk.",
         ),
     ]
 

@@ -136,6 +136,7 @@ class RecommendationDetailView(RecommendationMixin, CarrierMixin, ObjectDetailVi
     # linked records only as far as the user may see them.
     prefetch_related = ("components", OFFICERS)
     visible_related = {"related": ("audit",), "risks": ("register",), "verifications": ("auditor",)}
+    visible_related |= {"agenda_items": ("meeting",)}
     sections = [
         Block("recommendations/recommendation_status.html"),
         Summary(
@@ -156,6 +157,13 @@ class RecommendationDetailView(RecommendationMixin, CarrierMixin, ObjectDetailVi
         ),
         ActionPlan(empty=NO_PLAN, no_plan=NO_PLAN),
         ProgressUpdates(),
+        Related(
+            "Discussed at meetings",
+            "partners/discussed_at.html",
+            "visible_agenda_items",
+            as_="items",
+            empty="No meeting's agenda has discussed this recommendation.",
+        ),
         RecentHistory(full_link="Full history of recommendation {object.number}"),
     ]
 
