@@ -44,6 +44,7 @@ from trust.services import record_save
 from trust.timescales import parse_timescale
 
 from . import demo_data as data
+from .demo_meetings import load_meeting_records, meeting_values
 from .models import Audit, PriorityLevel, PriorityScale, Recommendation, status_from_actions
 
 REASON = "Demo data loaded from the seed documents"
@@ -175,6 +176,7 @@ class Loader:
         self.hosted_priorities()
         self.risk_registers()
         self.audit()
+        load_meeting_records(self)
         self.users()
 
     def structure(self):
@@ -257,7 +259,7 @@ class Loader:
                 {"role": roles[row["role"]]},
             )
             members.setdefault(row["component"], set()).add(row["represents"])
-        for row in data.MEETINGS:
+        for row in [*data.MEETINGS, *data.CANCELLED_MEETINGS]:
             if row["date"] > data.DEMO_DAY:  # scheduled, put in the diary before the day
                 with dated(EVE):
                     self.meeting(row, {})
@@ -273,6 +275,7 @@ class Loader:
                 "date": row["date"],
                 "title": row["title"],
             },
+            meeting_values(self, row),
         )
         for partner_key in sorted(members.get(row["component"], set()) | set(row["attended"])):
             present = partner_key in row["attended"]
