@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 
 from partners.carriers import ActionPlan, CarrierMixin
 from partners.models import HostedPriority, Partner, Person
+from partners.sections import discussed_at
 from trust.generic import ObjectChangeView, ObjectDetailView, ObjectHistoryView, ObjectListView
 from trust.models import Component
 from trust.sections import EDIT, Block, Field, RecommendationsOf, Related, Summary, Text
@@ -130,7 +131,6 @@ class RiskDetailView(RiskMixin, CarrierMixin, ObjectDetailView):
         "controls": (),
         "hosted_priorities": ("host", "priority"),
         "recommendations": ("audit",),
-        "agenda_items": ("meeting",),
     }
     sections = [
         Summary(
@@ -157,13 +157,7 @@ class RiskDetailView(RiskMixin, CarrierMixin, ObjectDetailView):
             caption="Audit recommendations linked to this risk",
             empty="This risk is not linked to an audit recommendation{scope}.",
         ),
-        Related(
-            "Discussed at meetings",
-            "partners/discussed_at.html",
-            "visible_agenda_items",
-            as_="items",
-            empty="No meeting's agenda has discussed this risk.",
-        ),
+        discussed_at("risk"),
     ]
 
 

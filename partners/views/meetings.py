@@ -62,6 +62,46 @@ class MeetingListView(ObjectListView):
         return queryset.select_related("component", "chair__partner")
 
 
+# A meeting's page (declared here: the list is longer than a view should be).
+MEETING_SECTIONS = [
+    Summary(
+        Field("Component", "component"),
+        Field("Date", "date"),
+        Field("Start time", lambda m: m.start_time.strftime("%H:%M") if m.start_time else None),
+        Field("Status", include="partners/meeting_status.html", as_="meeting"),
+        "mode",
+        Field("venue"),
+        Field("Chair", "chair"),
+    ),
+    Text("Notes or minutes", "notes", narrow=True),
+    Related("Attendance", "partners/meeting_attendance.html", "rows", empty=NO_ATTENDANCE),
+    Related(
+        "Agenda",
+        "partners/meeting_agenda.html",
+        "agenda",
+        empty=NO_AGENDA,
+        button=add_button("Add an agenda item", "partners:agendaitem_create", AgendaItem),
+    ),
+    Related(
+        "Decisions",
+        "partners/meeting_decisions.html",
+        "decisions",
+        empty=NO_DECISIONS,
+        button=add_button("Add a decision", "partners:decision_create", Decision),
+    ),
+    ActionPlan("Actions arising", caption="Actions arising from the meeting"),
+    ProgressUpdates(),
+    Related(
+        "Key messages relayed",
+        "partners/key_messages.html",
+        "key_messages_shown",
+        as_="messages",
+        empty=NO_MESSAGES,
+        button=add_button("Add a key message", "partners:keymessage_create", KeyMessage),
+    ),
+]
+
+
 class MeetingDetailView(CarrierMixin, ObjectDetailView):
     model = Meeting
 
@@ -71,43 +111,7 @@ class MeetingDetailView(CarrierMixin, ObjectDetailView):
     prefetch_related += ("decisions__agenda_item", "key_messages__to_component")
     prefetch_related += ("key_messages__to_body", "key_messages__sent_by__partner")
     page_title = staticmethod(meeting_title)
-    sections = [
-        Summary(
-            Field("Component", "component"),
-            Field("Date", "date"),
-            Field("Start time", lambda m: m.start_time.strftime("%H:%M") if m.start_time else None),
-            Field("Status", include="partners/meeting_status.html", as_="meeting"),
-            "mode",
-            Field("venue"),
-            Field("Chair", "chair"),
-        ),
-        Text("Notes or minutes", "notes", narrow=True),
-        Related("Attendance", "partners/meeting_attendance.html", "rows", empty=NO_ATTENDANCE),
-        Related(
-            "Agenda",
-            "partners/meeting_agenda.html",
-            "agenda",
-            empty=NO_AGENDA,
-            button=add_button("Add an agenda item", "partners:agendaitem_create", AgendaItem),
-        ),
-        Related(
-            "Decisions",
-            "partners/meeting_decisions.html",
-            "decisions",
-            empty=NO_DECISIONS,
-            button=add_button("Add a decision", "partners:decision_create", Decision),
-        ),
-        ActionPlan("Actions arising", caption="Actions arising from the meeting"),
-        ProgressUpdates(),
-        Related(
-            "Key messages relayed",
-            "partners/key_messages.html",
-            "key_messages_shown",
-            as_="messages",
-            empty=NO_MESSAGES,
-            button=add_button("Add a key message", "partners:keymessage_create", KeyMessage),
-        ),
-    ]
+    sections = MEETING_SECTIONS
 
     def optimise(self, queryset):
         return queryset.with_attendance()
