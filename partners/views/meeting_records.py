@@ -68,10 +68,14 @@ class AgendaItemDetailView(AgendaItemMixin, ObjectDetailView):
             Field("Meeting", "meeting"),
             Field("Item number", "order"),
             Field("Presenter", "presenter", empty="No presenter named"),
-            Field("Plan priorities discussed", "priorities", empty="None"),
-            Field("Audit recommendations discussed", key="recommendations_shown", empty="None"),
-            Field("Risks discussed", key="risks_shown", empty="None"),
-            Field("Decisions under it", key="decisions_shown", empty="None"),
+            Field("Plan priorities discussed", "priorities", empty="None recorded"),
+            Field(
+                "Audit recommendations discussed",
+                key="recommendations_shown",
+                empty="None recorded",
+            ),
+            Field("Risks discussed", key="risks_shown", empty="None recorded"),
+            Field("Decisions under it", key="decisions_shown", empty="None recorded"),
         ),
         Text("Notes", "notes", narrow=True),
     ]
