@@ -359,3 +359,13 @@ def test_the_location_becomes_the_venue_in_the_rows_and_their_history():
     row = apps.get_model("partners", "HistoricalMeeting").objects.get(id=past.pk)
     assert (row.venue, row.status) == ("Civic Hall", "held")
     migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def test_the_component_page_offers_a_meeting_and_a_series_to_dcs_staff_only(world):
+    page = world["component"].get_absolute_url()
+    add = reverse("partners:meeting_create", args=[world["component"].pk])
+    series = reverse("partners:meeting_series", args=[world["component"].pk])
+    dcs = client_for(world, "dcs").get(page).content.decode()
+    assert add in dcs and series in dcs
+    partner = client_for(world, "a").get(page).content.decode()
+    assert add not in partner and series not in partner
