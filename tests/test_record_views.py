@@ -447,7 +447,9 @@ class TestKeyMessageViews(RecordViews):
     edit = {"message": "Reworded by the harness"}
 
     def make(self, world):
-        return f.KeyMessageFactory(meeting=world["meeting"], sent_by=world["person"])
+        # Sent by someone else than partner a's officer, whose page stays a's own: a shared
+        # record names its people to everyone.
+        return f.KeyMessageFactory(meeting=world["meeting"], sent_by=f.PersonFactory())
 
     def fresh(self, world):
         return f.KeyMessageFactory(meeting=world["meeting"])
