@@ -184,17 +184,16 @@ def test_deleting_a_meeting_is_refused_while_it_has(world, what):
 def test_a_meeting_with_only_an_agenda_and_messages_is_deleted_with_them(world):
     meeting = f.MeetingFactory(component=world["component"])
     item = f.AgendaItemFactory(meeting=meeting)
-    item.recommendations.add(world["rec"])
+    rec = f.RecommendationFactory(audit=world["audit"])
+    item.recommendations.add(rec)
     f.KeyMessageFactory(meeting=meeting)
     response = client_for(world, "dcs").post(
         reverse("partners:meeting_delete", args=[meeting.pk]), {"reason": "Entered twice"}
     )
     assert response.status_code == 302
     assert not Meeting.objects.filter(pk=meeting.pk).exists()
-    assert world["rec"].agenda_items.count() == 0
-    assert (
-        world["rec"].history.latest("history_id").history_change_reason.startswith("Link removed")
-    )
+    assert rec.agenda_items.count() == 0
+    assert rec.history.latest("history_id").history_change_reason.startswith("Link removed")
 
 
 # --- The agenda's links ---------------------------------------------------------------------
@@ -214,7 +213,8 @@ def test_linking_an_agenda_item_to_a_recommendation_and_a_risk_is_in_their_histo
     }
     assert client.post(url, data).status_code == 302
     rec, risk = world["rec"], world["risk"]
-    assert list(rec.agenda_items.all()) == [item] and list(risk.agenda_items.all()) == [item]
+    # (each may be discussed at the world's agenda item too)
+    assert item in rec.agenda_items.all() and item in risk.agenda_items.all()
     assert rec.history.latest("history_id").history_change_reason.startswith("Discussed at")
     assert list(item.priorities.all()) == [world["priority"]]
     # The recommendation's and the risk's pages name the meeting.
@@ -224,9 +224,9 @@ def test_linking_an_agenda_item_to_a_recommendation_and_a_risk_is_in_their_histo
     item.refresh_from_db()
     data.update(version=item.version, recommendations=[])
     assert client.post(url, data).status_code == 302
-    assert rec.agenda_items.count() == 0
+    assert item not in rec.agenda_items.all()
     assert rec.history.latest("history_id").history_change_reason.startswith("No longer linked")
-    assert risk.agenda_items.count() == 1
+    assert item in risk.agenda_items.all()
 
 
 def test_the_agenda_items_choices_are_what_the_user_may_see(world):
