@@ -38,3 +38,19 @@ class GoverningDocument(models.TextChoices):
 
     TERMS_OF_REFERENCE = "terms_of_reference", "Terms of reference"
     CONSTITUTION = "constitution", "Constitution"
+
+
+class MeetingStatus(models.TextChoices):
+    """A meeting's state: planned, then held or called off (a fixed state machine)."""
+
+    SCHEDULED = "scheduled", "Scheduled"
+    HELD = "held", "Held"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class MeetingMode(models.TextChoices):
+    """Where a meeting takes place: in a room, online, or both (a closed set of three)."""
+
+    IN_PERSON = "in_person", "In person"
+    VIRTUAL = "virtual", "Virtual"
+    HYBRID = "hybrid", "Hybrid"

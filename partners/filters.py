@@ -9,9 +9,12 @@ from .models import (
     Action,
     ActionPlan,
     ActionStatus,
+    Decision,
     HostedPriority,
     HostingKind,
     KeyRole,
+    Meeting,
+    MeetingStatus,
     Memorandum,
     Partner,
     Person,
@@ -47,6 +50,12 @@ class ActionFilterSet(RestrictedFilterSet):
         label="Audit",
         empty_label="Any audit",
     )
+    meeting = django_filters.ModelChoiceFilter(
+        queryset=Meeting.objects.select_related("component"),
+        field_name="plan__meeting",
+        label="Arising from the meeting",
+        empty_label="Any meeting or none",
+    )
     overdue = django_filters.BooleanFilter(method="filter_overdue", label="Overdue")
     due_after = django_filters.DateFilter(
         field_name="due_date", lookup_expr="gte", label="Due on or after"
@@ -57,7 +66,17 @@ class ActionFilterSet(RestrictedFilterSet):
 
     class Meta(RestrictedFilterSet.Meta):
         model = Action
-        fields = ["q", "status", "owner", "partner", "audit", "overdue", "due_after", "due_before"]
+        fields = [
+            "q",
+            "status",
+            "owner",
+            "partner",
+            "audit",
+            "meeting",
+            "overdue",
+            "due_after",
+            "due_before",
+        ]
 
     def filter_overdue(self, queryset, name, value):
         if value is None:
@@ -80,7 +99,7 @@ class MyActionFilterSet(ActionFilterSet):
         method="filter_status",
     )
     # Not asked here: the owner is the user, and a handful of actions need no search.
-    q = owner = partner = None
+    q = owner = partner = meeting = None
 
     class Meta(ActionFilterSet.Meta):
         fields = ["status", "audit", "overdue", "due_after", "due_before"]
@@ -184,3 +203,37 @@ class KeyRoleFilterSet(RestrictedFilterSet):
     class Meta(RestrictedFilterSet.Meta):
         model = KeyRole
         fields = ["q"]
+
+
+class MeetingFilterSet(RestrictedFilterSet):
+    search_fields = ("title", "venue")
+    component = django_filters.ModelChoiceFilter(
+        queryset=Component.objects.all(), empty_label="Any component"
+    )
+    status = django_filters.ChoiceFilter(choices=MeetingStatus.choices, empty_label="Any status")
+    date_from = django_filters.DateFilter(field_name="date", lookup_expr="gte", label="From")
+    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To")
+
+    class Meta(RestrictedFilterSet.Meta):
+        model = Meeting
+        fields = ["q", "component", "status", "date_from", "date_to"]
+
+
+class DecisionFilterSet(RestrictedFilterSet):
+    search_fields = ("reference", "wording", "decided_by")
+    component = django_filters.ModelChoiceFilter(
+        queryset=Component.objects.all(),
+        field_name="meeting__component",
+        label="Component",
+        empty_label="Any component",
+    )
+    date_from = django_filters.DateFilter(
+        field_name="meeting__date", lookup_expr="gte", label="Taken on or after"
+    )
+    date_to = django_filters.DateFilter(
+        field_name="meeting__date", lookup_expr="lte", label="Taken on or before"
+    )
+
+    class Meta(RestrictedFilterSet.Meta):
+        model = Decision
+        fields = ["q", "component", "date_from", "date_to"]

@@ -18,10 +18,17 @@ from trust.permissions import ADD, CHANGE, DELETE, REPORT, SharedQuerySet
 from trust.text import shorten
 
 from . import querysets
-from .choices import ActionStatus, AttendanceStatus, HostingKind, Rag
+from .choices import (  # noqa: F401 (the meeting vocabularies, importable from here)
+    ActionStatus,
+    AttendanceStatus,
+    HostingKind,
+    MeetingMode,
+    MeetingStatus,
+    Rag,
+)
 from .directory import Partner, Person
 from .governance import KeyRole, Memorandum, MemorandumSection, TermsOfReference  # noqa: F401
-from .meetings import Meeting
+from .meetings import AgendaItem, Decision, KeyMessage, Meeting  # noqa: F401
 
 # An action is named by its text, cut at a word boundary to this many characters.
 ACTION_NAME_LENGTH = 80
@@ -154,7 +161,7 @@ class ActionPlan(TrackedModel):
 
     @property
     def carrier(self):
-        """The recommendation, hosted priority or risk this plan belongs to."""
+        """The recommendation, hosted priority, risk or meeting this plan belongs to."""
         for name in querysets.CARRIERS:
             carrier = getattr(self, name, None)
             if carrier is not None:

@@ -30,13 +30,14 @@ from trust.querysets import current_seat_q
 
 # --- The action-plan vocabulary: defined once, here, for every page, export and reminder ----
 
-# The records that carry an action plan, by their one-to-one relation from the plan (later:
-# meetings), each with what naming it needs joined: a recommendation its audit and priority,
-# a risk its register.
+# The records that carry an action plan, by their one-to-one relation from the plan, each
+# with what naming it needs joined: a recommendation its audit and priority, a risk its
+# register, a meeting (its actions arising) its component.
 CARRIERS = {
     "recommendation": ("audit", "priority"),
     "hosted_priority": (),
     "risk": ("register",),
+    "meeting": ("component",),
 }
 
 # What an action list joins to name each action's carrier without a query per row.
@@ -434,3 +435,10 @@ class MeetingQuerySet(SharedQuerySet):
             "recent": self.filter(date__lt=today).order_by("-date")[:recent],
             "recent_limit": recent,
         }
+
+
+class DecisionQuerySet(SharedQuerySet):
+    """Decisions taken at meetings: shared with every partner, like the meetings."""
+
+    def named(self):
+        return self.select_related("meeting__component", "agenda_item")

@@ -236,3 +236,157 @@ def section_save(section, *, risks, visible, by, reason="", expected_version=Non
             m2m={"memorandum_sections": sorted(keep)},
         )
     return section
+
+
+# --- Meetings -------------------------------------------------------------------------------
+
+WEEKLY, MONTHLY = "weekly", "monthly"
+# The most meetings one series enters: a slip of the finger should not make hundreds.
+SERIES_LIMIT = 60
+ORDINALS = ("first", "second", "third", "fourth", "fifth")
+SERIES_REASON = "Scheduled as part of a series: {title}, {rule}"
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date | None:
+    """The ``nth`` (1–5) ``weekday`` (Monday 0) of the month; None if the month has none."""
+    first = datetime.date(year, month, 1)
+    day = first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+    return day if day.month == month else None
+
+
+def series_rule(first: datetime.date, repeat: str, every: int | None = None) -> str:
+    """The series in words: "every 6 weeks", "monthly on the first Tuesday"."""
+    if repeat == WEEKLY:
+        return "every week" if every == 1 else f"every {every} weeks"
+    nth = ORDINALS[(first.day - 1) // 7]
+    return f"monthly on the {nth} {first.strftime('%A')}"
+
+
+def series_dates(first, repeat, *, every=None, until=None, count=None):
+    """The dates of a series, in order, and the months a monthly series misses ((year,
+    month) with no such weekday, e.g. no fifth Tuesday), up to ``until`` or ``count`` dates
+    and never more than ``SERIES_LIMIT``."""
+    limit = min(count or SERIES_LIMIT, SERIES_LIMIT)
+    dates, missed = [], []
+    if repeat == WEEKLY:
+        day = first
+        while len(dates) < limit and (until is None or day <= until):
+            dates.append(day)
+            day += datetime.timedelta(weeks=every)
+        return dates, missed
+    nth, weekday = (first.day - 1) // 7 + 1, first.weekday()
+    year, month = first.year, first.month
+    for _ in range(limit * 3 + 3):  # a fifth weekday: in some months only, never 4 in a row
+        if len(dates) >= limit:
+            break
+        day = nth_weekday(year, month, weekday, nth)
+        if until is not None and datetime.date(year, month, 1) > until:
+            break
+        if day is None:
+            missed.append((year, month))
+        elif until is None or day <= until:
+            dates.append(day)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return dates, missed
+
+
+@transaction.atomic
+def meeting_series_create(
+    component,
+    *,
+    title: str,
+    first,
+    repeat: str,
+    every=None,
+    until=None,
+    count=None,
+    start_time=None,
+    venue: str = "",
+    mode: str = "in_person",
+    by,
+):
+    """Schedule a series of meetings of ``component``: each one created as scheduled, with
+    its own history row saying which series; dates that already have a meeting with that
+    title are skipped. Returns (meetings created, dates skipped, months missed)."""
+    from .meetings import Meeting
+
+    dates, missed = series_dates(first, repeat, every=every, until=until, count=count)
+    taken = set(
+        Meeting.objects.filter(component=component, title=title, date__in=dates).values_list(
+            "date", flat=True
+        )
+    )
+    reason = SERIES_REASON.format(title=title, rule=series_rule(first, repeat, every))
+    chair = next(iter(current_chairs(component)), None)
+    created = [
+        record_save(
+            Meeting(
+                component=component,
+                date=day,
+                start_time=start_time,
+                title=title,
+                venue=venue,
+                mode=mode,
+                status=Meeting.Status.SCHEDULED,
+                chair=chair,
+            ),
+            by=by,
+            reason=reason,
+        )
+        for day in dates
+        if day not in taken
+    ]
+    return created, sorted(taken), missed
+
+
+def series_report(created, skipped, missed) -> list[str]:
+    """What a series entered, in sentences: how many meetings, the dates skipped because a
+    meeting of that title was there already, and the months with no such weekday."""
+    from django.utils.formats import date_format
+
+    def dates(days):
+        return ", ".join(date_format(d, "j F Y") for d in days)
+
+    lines = [f"{len(created)} meeting{'' if len(created) == 1 else 's'} scheduled."]
+    if created:
+        lines[0] = lines[0][:-1] + f": {dates(m.date for m in created)}."
+    if skipped:
+        lines.append(f"Skipped, as a meeting of that title was already there: {dates(skipped)}.")
+    if missed:
+        months = ", ".join(date_format(datetime.date(y, m, 1), "F Y") for y, m in missed)
+        lines.append(f"No meeting in {months}: the month has no such weekday.")
+    return lines
+
+
+def current_chairs(component):
+    """The people who chair ``component`` now (co-chairs: each), from its open seats."""
+    seats = Membership.objects.filter(
+        component=component, ended__isnull=True, role__is_chair=True, person__isnull=False
+    ).select_related("person")
+    return [seat.person for seat in seats]
+
+
+AGENDA_LINKED = "Discussed at {item} ({meeting})"
+AGENDA_UNLINKED = "No longer linked to {item} ({meeting})"
+
+
+@transaction.atomic
+def agenda_item_save(form, *, by, links=("recommendations", "risks")):
+    """Save an agenda item from its form, then the links to it that records of the layers
+    above hold (``links``: its reverse relations): each record added or taken off gets a
+    history row of its own. Only the records the form offered (those ``by`` may see) are
+    touched; links to any others stay as they are."""
+    item = form.save_tracked(by=by)
+    for name in links:
+        field = form.fields[name]
+        chosen = {r.pk for r in form.cleaned_data.get(name) or ()}
+        already = set(getattr(item, name).values_list("pk", flat=True))
+        for record in field.queryset.filter(pk__in=chosen ^ already):
+            current = list(record.agenda_items.all())
+            if record.pk in chosen:
+                keep, template = [*current, item], AGENDA_LINKED
+            else:
+                keep, template = [i for i in current if i.pk != item.pk], AGENDA_UNLINKED
+            reason = template.format(item=item, meeting=item.meeting)
+            record_save(record, by=by, reason=reason, m2m={"agenda_items": keep})
+    return item

@@ -15,12 +15,14 @@ from trust.tables import (
     NameColumn,
     NumericColumn,
     PersonColumn,
+    StatusColumn,
     link,
 )
 from trust.templatetags.govuk import status_tag
 
 from .models import (
     Action,
+    Decision,
     HostedPriority,
     KeyRole,
     Meeting,
@@ -223,10 +225,12 @@ class ActionTable(GovukTable):
 
 
 class MeetingTable(GovukTable):
-    """Meetings annotated with ``attended`` and ``recorded``."""
+    """Meetings annotated with ``attended`` and ``recorded``, their chairs joined."""
 
     date = DateColumn(verbose_name="Date")
     title = NameColumn(verbose_name="Meeting")
+    status = StatusColumn(verbose_name="Status")
+    chair = PersonColumn(verbose_name="Chair", default="Not recorded", orderable=False)
     recorded = tables.Column(verbose_name="Partners attending", default="Not recorded")
 
     class Meta(GovukTable.Meta):
@@ -292,3 +296,61 @@ class KeyRoleTable(GovukTable):
     class Meta(GovukTable.Meta):
         model = KeyRole
         fields = ()
+
+
+class MeetingListTable(GovukTable):
+    """Every meeting of the partnership, with its component and chair joined."""
+
+    caption = "Meetings"
+    date = DateColumn(verbose_name="Date")
+    start_time = tables.TimeColumn(verbose_name="Time", format="H:i", default="—")
+    title = NameColumn(verbose_name="Meeting")
+    component = tables.Column(verbose_name="Component", order_by=("component__name",))
+    status = StatusColumn(verbose_name="Status")
+    mode = tables.Column(verbose_name="Mode")
+    venue = tables.Column(verbose_name="Venue", default="Not recorded")
+    chair = PersonColumn(verbose_name="Chair", default="Not recorded", orderable=False)
+
+    class Meta(GovukTable.Meta):
+        model = Meeting
+        fields = ()
+
+    def render_component(self, value):
+        return link(value.get_absolute_url(), value.name)
+
+    def value_component(self, value):
+        return value.name
+
+    def value_chair(self, value):
+        return value.named if value else ""
+
+
+class DecisionTable(GovukTable):
+    """Decisions with their meetings (and components) joined."""
+
+    caption = "Decisions"
+    reference = NameColumn(verbose_name="Reference")
+    wording = tables.Column(verbose_name="Decision", attrs={"td": {"class": "govuk-body-s"}})
+    meeting = tables.Column(verbose_name="Meeting", order_by=("meeting__date",))
+    component = tables.Column(
+        verbose_name="Component", accessor="meeting__component", order_by=("meeting__component",)
+    )
+
+    class Meta(GovukTable.Meta):
+        model = Decision
+        fields = ()
+
+    def render_wording(self, value):
+        return truncatewords(value, 25)
+
+    def render_meeting(self, value):
+        return link(value.get_absolute_url(), str(value))
+
+    def value_meeting(self, value):
+        return str(value)
+
+    def render_component(self, value):
+        return link(value.get_absolute_url(), value.name)
+
+    def value_component(self, value):
+        return value.name

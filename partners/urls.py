@@ -5,7 +5,10 @@ from trust.trails import record_urls
 from . import views
 from .models import (
     Action,
+    AgendaItem,
+    Decision,
     HostedPriority,
+    KeyMessage,
     KeyRole,
     Meeting,
     Membership,
@@ -23,7 +26,53 @@ urlpatterns = [
     *record_urls("partners/", Partner, views),
     *record_urls("people/", Person, views),
     *record_urls("hosted-priorities/", HostedPriority, views),
+    # Meetings: added from their component's page (one or a series), then on their own.
     *record_urls("meetings/", Meeting, views),
+    path(
+        "components/<int:component_pk>/meetings/add/",
+        views.MeetingCreateView.as_view(),
+        name="meeting_create",
+    ),
+    path(
+        "components/<int:component_pk>/meetings/series/",
+        views.MeetingSeriesView.as_view(),
+        name="meeting_series",
+    ),
+    path("meetings/<int:pk>/edit/", views.MeetingUpdateView.as_view(), name="meeting_update"),
+    path(
+        "meetings/<int:carrier_pk>/actions/add/",
+        views.MeetingActionCreateView.as_view(),
+        name="meeting_action_create",
+    ),
+    *record_urls("agenda-items/", AgendaItem, views),
+    path(
+        "meetings/<int:meeting_pk>/agenda/add/",
+        views.AgendaItemCreateView.as_view(),
+        name="agendaitem_create",
+    ),
+    path(
+        "agenda-items/<int:pk>/edit/",
+        views.AgendaItemUpdateView.as_view(),
+        name="agendaitem_update",
+    ),
+    *record_urls("decisions/", Decision, views),
+    path(
+        "meetings/<int:meeting_pk>/decisions/add/",
+        views.DecisionCreateView.as_view(),
+        name="decision_create",
+    ),
+    path("decisions/<int:pk>/edit/", views.DecisionUpdateView.as_view(), name="decision_update"),
+    *record_urls("key-messages/", KeyMessage, views),
+    path(
+        "meetings/<int:meeting_pk>/key-messages/add/",
+        views.KeyMessageCreateView.as_view(),
+        name="keymessage_create",
+    ),
+    path(
+        "key-messages/<int:pk>/edit/",
+        views.KeyMessageUpdateView.as_view(),
+        name="keymessage_update",
+    ),
     path(
         "partners/<int:parent_pk>/people/add/",
         views.PartnerPersonCreateView.as_view(),

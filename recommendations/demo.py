@@ -49,6 +49,7 @@ from trust.timescales import parse_timescale
 
 from . import demo_data as data
 from . import demo_governance as governance
+from .demo_meetings import load_meeting_records, meeting_values
 from .models import Audit, PriorityLevel, PriorityScale, Recommendation, status_from_actions
 
 REASON = "Demo data loaded from the seed documents"
@@ -181,6 +182,7 @@ class Loader:
         self.risk_registers()
         self.governance()
         self.audit()
+        load_meeting_records(self)
         self.users()
 
     def structure(self):
@@ -260,7 +262,7 @@ class Loader:
                 {"role": roles[row["role"]]},
             )
             members.setdefault(row["component"], set()).add(row["represents"])
-        for row in data.MEETINGS:
+        for row in [*data.MEETINGS, *data.CANCELLED_MEETINGS]:
             if row["date"] > data.DEMO_DAY:  # scheduled, put in the diary before the day
                 with dated(EVE):
                     self.meeting(row, {})
@@ -276,6 +278,7 @@ class Loader:
                 "date": row["date"],
                 "title": row["title"],
             },
+            meeting_values(self, row),
         )
         for partner_key in sorted(members.get(row["component"], set()) | set(row["attended"])):
             present = partner_key in row["attended"]

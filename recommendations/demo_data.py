@@ -3072,3 +3072,145 @@ def _check():
         assert user["role"] in {"dcs", "partner", "auditor", "admin"}
         assert user["person"] is None or user["person"] in people
     assert {u["username"] for u in DEMO_USERS} == {"dcs", "pct", "edleeds", "auditor", "admin"}
+
+
+# ---------------------------------------------------------------------------------------------
+# What the meetings recorded beyond attendance. Each meeting is chaired by its component's
+# chair (MEMBERSHIPS); past meetings are held, later ones scheduled. From the seeds: the CLP
+# risk register meeting of 5 September 2007 (Appendix 1, rec 9), the CLP's key messages to
+# the Leeds Initiative (rec 5; 2008 report: relayed after every CLP meeting since October
+# 2007), the ISCB's risk management plan meeting of October 2007 (rec 10). Invented for the
+# demo: the venues, the modes, the cancelled LSCB meeting, the wording of the agenda items,
+# the decisions' references and wording, and the key message to the Executive Board.
+# ---------------------------------------------------------------------------------------------
+MEETING_PLACES = {
+    "clp": ("Civic Hall, Leeds", "in_person"),
+    "iscb": ("Merrion House, Leeds", "in_person"),
+    "lscb": ("Merrion House, Leeds", "hybrid"),
+    "open_forums": ("Leeds Town Hall", "in_person"),
+}
+
+# A meeting put in the diary and then called off (after the demo's day: no attendance).
+CANCELLED_MEETINGS = [
+    {
+        "component": "lscb",
+        "date": datetime.date(2008, 9, 16),
+        "title": "Local Safeguarding Children Board: extraordinary meeting",
+        "attended": [],
+        "status": "cancelled",
+    },
+]
+
+MEETING_RECORDS = [
+    {
+        "component": "clp",
+        "date": datetime.date(2007, 9, 5),
+        "notes": "The partnership discussed and developed a proportionate risk register.",
+        "agenda": [
+            {
+                "title": "A proportionate risk register for the Children Leeds Partnership",
+                "presenter": "keith_burton",
+                "priorities": [11],
+                "recommendations": ["9"],
+                "risks": ["CLP-01"],
+            },
+            {
+                "title": "Linking the partnership to the Leeds Initiative",
+                "presenter": "barbara_newton",
+                "priorities": [],
+                "recommendations": ["5"],
+                "risks": ["CLP-01"],
+            },
+        ],
+        "decisions": [
+            {
+                "reference": "CLP/2007/09/1",
+                "item": 1,
+                "wording": "The partnership adopts a proportionate risk register, reviewed "
+                "at every third meeting.",
+                "decided_by": "Agreed by the members present.",
+            },
+        ],
+        "actions": [
+            {
+                "description": "Circulate the adopted risk register to every partner.",
+                "owner": "keith_burton",
+                "timescale": "October 2007",
+                "status": "complete",
+                "updates": [
+                    {
+                        "date": datetime.date(2007, 10, 1),
+                        "note": "Sent to every partner with the minutes.",
+                        "rag": "green",
+                        "by": "keith_burton",
+                    }
+                ],
+            },
+        ],
+        "key_messages": [],
+    },
+    {
+        "component": "clp",
+        "date": datetime.date(2007, 10, 17),
+        "notes": "Key messages agreed at the end of the meeting, to be relayed.",
+        "agenda": [
+            {
+                "title": "Key messages for the Leeds Initiative and the Executive Board",
+                "presenter": "barbara_newton",
+                "priorities": [],
+                "recommendations": ["5", "12"],
+                "risks": [],
+            },
+        ],
+        "decisions": [
+            {
+                "reference": "CLP/2007/10/1",
+                "item": 1,
+                "wording": "Key messages are agreed at the end of every meeting and relayed "
+                "to the Leeds Initiative and the Executive Board.",
+                "decided_by": "Agreed unanimously.",
+            },
+        ],
+        "actions": [],
+        "key_messages": [
+            {
+                "message": "The partnership has adopted a proportionate risk register and "
+                "will relay its key messages after every meeting.",
+                "to_body": "executive_board",
+                "sent_on": datetime.date(2007, 10, 24),
+                "sent_by": "barbara_newton",
+            },
+            {
+                "message": "Children Leeds issues for the Leeds Initiative executive's agenda.",
+                "to_body": "leeds_initiative",
+                "sent_on": datetime.date(2007, 10, 24),
+                "sent_by": "barbara_newton",
+            },
+        ],
+    },
+    {
+        "component": "iscb",
+        "date": datetime.date(2007, 10, 25),
+        "notes": "",
+        "agenda": [
+            {
+                "title": "Risk management plan and resources against the plan's priorities",
+                "presenter": "keith_burton",
+                "priorities": [4, 11],
+                "recommendations": ["10"],
+                "risks": ["ISCB-01"],
+            },
+        ],
+        "decisions": [
+            {
+                "reference": "ISCB/2007/10/1",
+                "item": 1,
+                "wording": "The board approves its risk register and asks for resources to be "
+                "mapped against the 2008 priorities.",
+                "decided_by": "Agreed by the board.",
+            },
+        ],
+        "actions": [],
+        "key_messages": [],
+    },
+]

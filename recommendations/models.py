@@ -133,6 +133,13 @@ class Recommendation(TrackedModel):
     related = models.ManyToManyField("self", blank=True, verbose_name="related recommendations")
     risks = models.ManyToManyField(Risk, blank=True, related_name="recommendations")
     components = models.ManyToManyField(Component, blank=True, related_name="recommendations")
+    # The meetings' agenda items that discussed it: edited from the agenda item's page.
+    agenda_items = models.ManyToManyField(
+        "partners.AgendaItem",
+        blank=True,
+        related_name="recommendations",
+        verbose_name="discussed at (agenda items)",
+    )
     action_plan = models.OneToOneField(
         ActionPlan, on_delete=models.PROTECT, null=True, blank=True, related_name="recommendation"
     )
@@ -144,7 +151,8 @@ class Recommendation(TrackedModel):
     objects = querysets.RecommendationQuerySet.as_manager()
     attachments = Attachments(AttachmentKind.EVIDENCE, AttachmentKind.REPORT, AttachmentKind.OTHER)
     history = TrackedHistory(
-        parent="audit", m2m_fields=[responsible_officers, related, risks, components]
+        parent="audit",
+        m2m_fields=[responsible_officers, related, risks, components, agenda_items],
     )
 
     class Meta:

@@ -184,6 +184,13 @@ class Risk(TrackedModel):
         related_name="risks",
         verbose_name="memorandum sections that mitigate it",
     )
+    # The meetings' agenda items that discussed it: edited from the agenda item's page.
+    agenda_items = models.ManyToManyField(
+        "partners.AgendaItem",
+        blank=True,
+        related_name="risks",
+        verbose_name="discussed at (agenda items)",
+    )
 
     history_children = ("controls", "action_plan__actions")
 
@@ -195,7 +202,9 @@ class Risk(TrackedModel):
         AttachmentKind.EVIDENCE,
         AttachmentKind.OTHER,
     )
-    history = TrackedHistory(parent="register", m2m_fields=[hosted_priorities, memorandum_sections])
+    history = TrackedHistory(
+        parent="register", m2m_fields=[hosted_priorities, memorandum_sections, agenda_items]
+    )
 
     class Meta:
         ordering = ["register", "reference"]

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 
 from partners.carriers import ActionPlan, CarrierMixin
 from partners.models import HostedPriority, Partner, Person
+from partners.sections import discussed_at
 from trust.generic import ObjectChangeView, ObjectDetailView, ObjectHistoryView, ObjectListView
 from trust.models import Component
 from trust.sections import EDIT, Block, Field, RecommendationsOf, Related, Summary, Text
@@ -168,6 +169,7 @@ class RiskDetailView(RiskMixin, CarrierMixin, ObjectDetailView):
             caption="Audit recommendations linked to this risk",
             empty="This risk is not linked to an audit recommendation{scope}.",
         ),
+        discussed_at("risk"),
     ]
 
 

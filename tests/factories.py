@@ -52,6 +52,34 @@ class MeetingFactory(DjangoModelFactory):
     component = factory.SubFactory(ComponentFactory)
     date = factory.Sequence(lambda n: datetime.date(2007, 1, 1) + datetime.timedelta(days=7 * n))
     title = factory.LazyAttribute(lambda o: f"{o.component.name} meeting")
+    status = "held"
+
+
+class AgendaItemFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    order = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Item {n}")
+
+
+class DecisionFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.Decision
+
+    meeting = factory.SubFactory(MeetingFactory)
+    reference = factory.Sequence(lambda n: f"D/{n}")
+    wording = "Agreed."
+
+
+class KeyMessageFactory(DjangoModelFactory):
+    class Meta:
+        model = partners.KeyMessage
+
+    meeting = factory.SubFactory(MeetingFactory)
+    message = "The board agreed its priorities."
+    to_body = factory.SubFactory("tests.factories.ExternalBodyFactory")
 
 
 def function_named(name):

@@ -201,3 +201,27 @@ def test_each_component_is_governed_and_one_is_past_review_on_the_demo_day(demo)
         "Director of Children's Services",
         "Lead Executive Member for Children's Services",
     }
+
+
+def test_the_demo_meetings_record_status_chair_agenda_decisions_actions_and_messages(demo):
+    from partners.models import Action, Decision, KeyMessage, Meeting
+    from recommendations import demo_data
+
+    meetings = Meeting.objects.all()
+    past = meetings.filter(date__lte=demo_data.DEMO_DAY)
+    assert set(past.values_list("status", flat=True)) == {"held"}
+    future = meetings.filter(date__gt=demo_data.DEMO_DAY)
+    assert sorted(future.values_list("status", flat=True)) == [
+        "cancelled",
+        "scheduled",
+        "scheduled",
+    ]
+    assert not meetings.filter(chair=None, component__short_name__in=["CLP", "ISCB"]).exists()
+    assert not meetings.filter(venue="").exclude(component__short_name="Locality").exists()
+    rec5 = Recommendation.objects.get(number="5")
+    assert rec5.agenda_items.count() == 2
+    assert Decision.objects.count() == 3
+    message = KeyMessage.objects.get(to_body__name="Leeds City Council Executive Board")
+    assert message.meeting.date == datetime.date(2007, 10, 17)
+    action = Action.objects.get(plan__meeting__isnull=False)
+    assert action.status == "complete" and action.carrier.date == datetime.date(2007, 9, 5)

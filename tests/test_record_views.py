@@ -12,7 +12,10 @@ from django.urls import reverse
 
 from partners.models import (
     Action,
+    AgendaItem,
+    Decision,
     HostedPriority,
+    KeyMessage,
     KeyRole,
     Meeting,
     Membership,
@@ -204,15 +207,56 @@ class TestReportingLineViews(RecordViews):
         return f.ReportingLineFactory(from_component=world["component"])
 
 
+def date_parts(name, day, month, year):
+    return {f"{name}_0": str(day), f"{name}_1": str(month), f"{name}_2": str(year)}
+
+
 class TestMeetingViews(RecordViews):
     model = Meeting
     record = "meeting"
-    pages = {"detail": SHARED, "history": SHARED}
-    absent = ("list", "create", "update", "delete")
+    pages = {
+        "list": SHARED,
+        "detail": SHARED,
+        "history": SHARED,
+        "create": Page(DCS_WRITE, on="component"),
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+        "series": Page(DCS_WRITE, on="component"),
+        "action_create": DCS_WRITE,
+    }
+    posts = {
+        "create": {
+            "title": "Harness meeting",
+            **date_parts("date", 1, 9, 2008),
+            "mode": "in_person",
+            "status": "scheduled",
+        },
+        "series": {
+            "title": "Harness series",
+            **date_parts("first_date", 2, 9, 2008),
+            "repeat": "monthly",
+            "count": "3",
+            "mode": "virtual",
+        },
+        "action_create": lambda w: new_action(w),
+    }
+    edit = {"title": "Retitled by the harness"}
+    not_saved = {"delete": "the world's meeting has attendance, which keeps it"}
+
+    def fresh(self, world):
+        return f.MeetingFactory(component=world["component"])
 
     def grow(self, world, n):
+        meeting = world["meeting"]
         for _ in range(n):
-            f.AttendanceFactory(meeting=world["meeting"])
+            f.MeetingFactory(component=f.ComponentFactory(), chair=world["person"])
+            f.AttendanceFactory(meeting=meeting)
+            item = f.AgendaItemFactory(meeting=meeting, presenter=world["person"])
+            item.priorities.add(world["priority"])
+            item.recommendations.add(f.RecommendationFactory(audit=world["audit"]))
+            item.risks.add(f.RiskFactory(register=world["register"], owner=world["person"]))
+            f.DecisionFactory(meeting=meeting, agenda_item=item)
+            f.KeyMessageFactory(meeting=meeting, sent_by=world["person"])
 
 
 class TestPlanViews(RecordViews):
@@ -454,6 +498,92 @@ class TestKeyRoleViews(RecordViews):
 
     def grow(self, world, n):
         f.KeyRoleFactory.create_batch(n)
+
+
+class TestAgendaItemViews(RecordViews):
+    model = AgendaItem
+    record = "agendaitem"
+    pages = {
+        "create": Page(DCS_WRITE, on="meeting"),
+        "detail": SHARED,
+        "history": SHARED,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    absent = ("list",)  # its meeting's page lists its agenda
+    posts = {"create": {"title": "Any other business", "order": "90"}}
+    edit = {"title": "Retitled by the harness"}
+
+    def make(self, world):
+        item = f.AgendaItemFactory(meeting=world["meeting"])
+        item.recommendations.add(world["rec"])
+        item.risks.add(world["risk"])
+        return item
+
+    def fresh(self, world):
+        return f.AgendaItemFactory(meeting=world["meeting"])
+
+    def grow(self, world, n):
+        item = world["agendaitem"]
+        for _ in range(n):
+            item.recommendations.add(f.RecommendationFactory(audit=world["audit"]))
+            item.risks.add(f.RiskFactory(register=world["register"], owner=world["person"]))
+            item.priorities.add(f.PriorityFactory(plan=world["plan"]))
+            f.DecisionFactory(meeting=item.meeting, agenda_item=item)
+
+
+class TestDecisionViews(RecordViews):
+    model = Decision
+    record = "decision"
+    pages = {
+        "list": SHARED,
+        "create": Page(DCS_WRITE, on="meeting"),
+        "detail": SHARED,
+        "history": SHARED,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    posts = {"create": {"reference": "H/1", "wording": "Agreed by the harness."}}
+    edit = {"wording": "Reworded by the harness"}
+
+    def make(self, world):
+        return f.DecisionFactory(meeting=world["meeting"])
+
+    def fresh(self, world):
+        return f.DecisionFactory(meeting=world["meeting"])
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.DecisionFactory(meeting=f.MeetingFactory())
+
+
+class TestKeyMessageViews(RecordViews):
+    model = KeyMessage
+    record = "keymessage"
+    pages = {
+        "create": Page(DCS_WRITE, on="meeting"),
+        "detail": SHARED,
+        "history": SHARED,
+        "update": DCS_WRITE,
+        "delete": DCS_WRITE,
+    }
+    absent = ("list",)  # its meeting's page and its recipient's list the messages
+    posts = {
+        "create": lambda w: {"message": "Relayed by the harness.", "to_body": w["externalbody"].pk}
+    }
+    edit = {"message": "Reworded by the harness"}
+
+    def make(self, world):
+        # Sent by someone else than partner a's officer, whose page stays a's own: a shared
+        # record names its people to everyone.
+        return f.KeyMessageFactory(meeting=world["meeting"], sent_by=f.PersonFactory())
+
+    def fresh(self, world):
+        return f.KeyMessageFactory(meeting=world["meeting"])
+
+    def grow(self, world, n):
+        for _ in range(n):
+            f.KeyMessageFactory(meeting=world["meeting"])
 
 
 class TestPartnerViews(RecordViews):

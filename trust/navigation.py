@@ -27,6 +27,12 @@ NAVIGATION = [
             "partners:keyrole",
         },
     ),
+    # Meetings and what they record (agenda, decisions, key messages): beside the structure.
+    (
+        "Meetings",
+        "partners:meeting_list",
+        {"partners:meeting", "partners:agendaitem", "partners:decision", "partners:keymessage"},
+    ),
     ("Partners", "partners:partner_list", {"trust:sector"}),  # sectors: beside the directory
     ("Priorities", "trust:priority_list", {"partners:hostedpriority"}),
     ("Audits", "recommendations:audit_list", {"recommendations:recommendation_action"}),

@@ -122,7 +122,18 @@ class ExternalBodyDetailView(ObjectDetailView):
             "reports_received",
             empty="No component reports to this body.",
         ),
+        Related(
+            "Key messages received",
+            "partners/key_messages.html",
+            "key_messages_received_shown",
+            as_="messages",
+            empty="No key messages have been recorded as relayed to {object}.",
+        ),
     ]
+
+    def get_context_data(self, **kwargs):
+        messages = received_messages(self.object)
+        return super().get_context_data(key_messages_received_shown=messages, **kwargs)
 
 
 class ExternalBodyEditView(ObjectEditView):
@@ -173,3 +184,10 @@ class FunctionDeleteView(ObjectDeleteView):
 
 class FunctionHistoryView(ObjectHistoryView):
     model = Function
+
+
+def received_messages(recipient):
+    """The key messages relayed to a component or an external body, with their meetings."""
+    return recipient.key_messages_received.select_related(
+        "meeting__component", "to_component", "to_body", "sent_by__partner"
+    ).order_by("-sent_on", "-pk")

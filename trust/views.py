@@ -52,7 +52,7 @@ from .querysets import current_seat_q
 from .sections import Block, Field, RecommendationsOf, Related, Summary, Text, add_button
 from .services import attachment_add, attachment_remove
 from .structure import chair
-from .structure_views import governing_documents
+from .structure_views import governing_documents, received_messages
 from .tables import ComponentTable, MembershipRoleTable, PriorityTable, SectorTable
 from .trails import model_url
 
@@ -109,6 +109,17 @@ def add_member(view, context):
     return None
 
 
+def add_meeting(view, context):
+    """The meetings' "Add a meeting" button, for those who may change the component and add
+    meetings (declared in ``partners``, found through the relation)."""
+    meeting = related_model(Component, "meetings")
+    if context.get("can_change") and user_can(view.request.user, ADD, meeting):
+        return "Add a meeting", model_url(meeting, "create", view.object.pk)
+    return None
+
+
+NO_MESSAGES_RECEIVED = "No key messages have been recorded as relayed to {object}."
+
 # The component page's parts (declared here: the list is longer than a view should be).
 COMPONENT_SECTIONS = [
     Summary(
@@ -150,7 +161,14 @@ COMPONENT_SECTIONS = [
         "former_memberships",
         empty="No member of this component has left it.",
     ),
-    Block("trust/component_meetings.html", "Meetings"),
+    Block("trust/component_meetings.html", "Meetings", button=add_meeting),
+    Related(
+        "Key messages received",
+        "partners/key_messages.html",
+        "key_messages_received_shown",
+        as_="messages",
+        empty=NO_MESSAGES_RECEIVED,
+    ),
     RecommendationsOf(
         "Audit recommendations about this component",
         key="visible_recommendations",
@@ -174,9 +192,18 @@ class ComponentDetailView(ObjectDetailView):
     def get_context_data(self, **kwargs):
         meeting = related_model(Component, "meetings")
         meetings = meeting.objects.restrict(self.request.user).filter(component=self.object)
-        meetings = meetings.with_attendance_counts().timeline(clock.today(), RECENT_MEETINGS)
+        meetings = meetings.select_related("chair__partner").with_attendance_counts()
+        meetings = meetings.timeline(clock.today(), RECENT_MEETINGS)
         terms = governing_documents(self.object, self.request.user)
-        return super().get_context_data(meetings=meetings, **terms, **kwargs)
+        context = super().get_context_data(
+            meetings=meetings,
+            key_messages_received_shown=received_messages(self.object),
+            **terms,
+            **kwargs,
+        )
+        if add_meeting(self, context):
+            context["meeting_series_url"] = model_url(meeting, "series", self.object.pk)
+        return context
 
 
 class ComponentEditView(ObjectEditView):

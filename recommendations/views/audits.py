@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 
 from partners.carriers import ActionPlan, CarrierMixin, ProgressUpdates
 from partners.models import Person
+from partners.sections import discussed_at
 from partners.views import ActionCreateView
 from trust import clock
 from trust.generic import (
@@ -123,6 +124,32 @@ class RecommendationMixin:
         return queryset.select_related("audit__priority_scale", "priority", "action_plan")
 
 
+# A recommendation's page (declared here: the list is longer than a view should be).
+RECOMMENDATION_SECTIONS = [
+    Block("recommendations/recommendation_status.html"),
+    Summary(
+        "audit",
+        Field("Report section", "section"),
+        Field("Recommendation", "text"),
+        Field("Management response", "management_response"),
+        Field("Responsibility and timescale (as written)", "responsibility"),
+        Field("Timescale (as written)", "timescale"),
+        Field("Dates it means", "due_dates", sep="; ", empty="No date (ongoing)"),
+        Field("Responsible officers", "responsible_officers", empty="None named"),
+        Field("Components", "components", link=False),
+        Field("Linked recommendations", include="recommendations/linked_recommendations.html"),
+        Field("Auditor's verification", include="recommendations/verifications.html"),
+        Field("Linked risks", include="recommendations/linked_risks.html"),
+        empty="—",
+        narrow=False,
+    ),
+    ActionPlan(empty=NO_PLAN, no_plan=NO_PLAN),
+    ProgressUpdates(),
+    discussed_at("recommendation"),
+    RecentHistory(full_link="Full history of recommendation {object.number}"),
+]
+
+
 class RecommendationDetailView(RecommendationMixin, CarrierMixin, ObjectDetailView):
     page_title = "{object.display_name}"
     caption = "{object.audit}"
@@ -136,28 +163,7 @@ class RecommendationDetailView(RecommendationMixin, CarrierMixin, ObjectDetailVi
     # linked records only as far as the user may see them.
     prefetch_related = ("components", OFFICERS)
     visible_related = {"related": ("audit",), "risks": ("register",), "verifications": ("auditor",)}
-    sections = [
-        Block("recommendations/recommendation_status.html"),
-        Summary(
-            "audit",
-            Field("Report section", "section"),
-            Field("Recommendation", "text"),
-            Field("Management response", "management_response"),
-            Field("Responsibility and timescale (as written)", "responsibility"),
-            Field("Timescale (as written)", "timescale"),
-            Field("Dates it means", "due_dates", sep="; ", empty="No date (ongoing)"),
-            Field("Responsible officers", "responsible_officers", empty="None named"),
-            Field("Components", "components", link=False),
-            Field("Linked recommendations", include="recommendations/linked_recommendations.html"),
-            Field("Auditor's verification", include="recommendations/verifications.html"),
-            Field("Linked risks", include="recommendations/linked_risks.html"),
-            empty="—",
-            narrow=False,
-        ),
-        ActionPlan(empty=NO_PLAN, no_plan=NO_PLAN),
-        ProgressUpdates(),
-        RecentHistory(full_link="Full history of recommendation {object.number}"),
-    ]
+    sections = RECOMMENDATION_SECTIONS
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -85,6 +85,8 @@ TAG_COLOURS = {
     "present": "green",
     "apologies": "yellow",
     "absent": "red",
+    "scheduled": "blue",
+    "held": "green",
     "red": "red",
     "amber": "orange",
     "green": "green",
