@@ -149,6 +149,7 @@ COMPONENT_SECTIONS = [
         button=add_member,
     ),
     Block("trust/component_meetings.html", "Meetings"),
+    Block("trust/component_attendance.html", "Attendance"),
     RecommendationsOf(
         "Audit recommendations about this component",
         key="visible_recommendations",
@@ -170,8 +171,9 @@ class ComponentDetailView(ObjectDetailView):
     def get_context_data(self, **kwargs):
         meeting = related_model(Component, "meetings")
         meetings = meeting.objects.restrict(self.request.user).filter(component=self.object)
+        attendance = meetings.attendance_summary()
         meetings = meetings.with_attendance_counts().timeline(clock.today(), RECENT_MEETINGS)
-        return super().get_context_data(meetings=meetings, **kwargs)
+        return super().get_context_data(meetings=meetings, attendance=attendance, **kwargs)
 
 
 class ComponentEditView(ObjectEditView):

@@ -1,4 +1,5 @@
 from .actions import *  # noqa: F403
+from .attendance import *  # noqa: F403
 from .directory import *  # noqa: F403
 from .meetings import *  # noqa: F403
 from .memberships import *  # noqa: F403

@@ -12,6 +12,7 @@ from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
 from trust.permissions import ADD, grantable_roles, sees_contacts, user_can
 from trust.sections import EDIT, Field, RecentHistory, RecommendationsOf, Related, Summary, Text
 
+from ..attendance import partner_summary
 from ..carriers import ActionPlan, CarrierMixin, ProgressUpdates
 from ..filters import HostedPriorityFilterSet, PartnerFilterSet
 from ..models import HostedPriority, Partner, Person
@@ -71,16 +72,9 @@ class PartnerListView(ObjectListView):
         return context
 
 
-def attendance(label, attended, recorded):
-    return Field(
-        label,
-        include="partners/partner_attendance.html",
-        params=lambda p: {"attended": getattr(p, attended), "recorded": getattr(p, recorded)},
-    )
-
-
 SEATS = "partners/partner_memberships.html"
 NO_SEATS = "This partner does not sit on any component."
+ATTENDANCE = "partners/partner_attendance.html"
 HOSTED = "partners/partner_hosted.html"
 NO_HOSTED = "This partner hosts or contributes to no priority{scope}."
 
@@ -107,8 +101,7 @@ class PartnerDetailView(ObjectDetailView):
             signed("Information sharing protocol signed", "isp_signed"),
             Field("Signed by", "isp_signed_by", hide_empty=True, when="can_see_contacts"),
             Field("Lead contact", "lead_contact", empty="Not chosen", when="can_see_contacts"),
-            attendance("Attendance in the last 12 months", "recent_attended", "recent_recorded"),
-            attendance("Attendance, all time", "meetings_attended", "meetings_recorded"),
+            Field("host authority", "is_host_authority"),
         ),
         Text("Notes", "notes", narrow=True),
         Related(
@@ -118,18 +111,20 @@ class PartnerDetailView(ObjectDetailView):
             empty=no_people,
             can_see_contacts=lambda view, context: context["can_see_contacts"],
         ),
+        Related("Attendance", ATTENDANCE, "attendance_summary", as_="summary"),
         Related("Components it sits on", SEATS, "current_memberships", empty=NO_SEATS),
         Related("Hosted priorities", HOSTED, "hosted_priorities", empty=NO_HOSTED),
     ]
 
     def optimise(self, queryset):
-        return queryset.with_attendance(clock.today()).with_current_seats()
+        return queryset.with_current_seats()
 
     def get_context_data(self, **kwargs):
         partner, user = self.object, self.request.user
         return super().get_context_data(
             hosted_priorities=HostedPriority.objects.restrict(user).of_partner(partner),
             can_see_contacts=sees_contacts(user, partner.pk),
+            attendance_summary=partner_summary(partner),
             **kwargs,
         )
 
