@@ -176,7 +176,9 @@ class MeetingTable(GovukTable):
 
     date = DateColumn(verbose_name="Date")
     title = NameColumn(verbose_name="Meeting")
-    expected_partners = tables.Column(verbose_name="Partners attending", default="No partner expected")
+    expected_partners = tables.Column(
+        verbose_name="Partners attending", default="No partner expected"
+    )
 
     class Meta(GovukTable.Meta):
         model = Meeting
