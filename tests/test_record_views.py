@@ -5,6 +5,8 @@ profile of each), the standard pages it has not (``absent``), and what the inher
 need: an edit, a record to delete, how to grow its list and detail pages.
 """
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -60,7 +62,21 @@ NON_RECORD_PAGES = {
     "trust:structure": (lambda w: [], SHARED),
     "recent_changes": (lambda w: [], SHARED),
     "restore": (lambda w: ["partners.Action", w["action_history_id"]], POST_ONLY_SIGNED_IN),
+    # Every partner's attendance rate, for everyone (the audit reported the police's openly).
+    "partners:attendance": (lambda w: [], SHARED),
 }
+
+# Partner staff send their own people's apologies for a meeting to come; nobody else does.
+PARTNERS_AHEAD = {"dcs": 403, "a": 200, "b": 200, "auditor": 403, "anon": 302}
+
+
+def coming_meeting(world):
+    """A meeting of the world's component after the harness's today, made once."""
+    if "coming_meeting" not in world:
+        world["coming_meeting"] = f.MeetingFactory(
+            component=world["component"], date=datetime.date(2008, 10, 1)
+        )
+    return [world["coming_meeting"].pk]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -190,12 +206,19 @@ class TestReportingLineViews(RecordViews):
 class TestMeetingViews(RecordViews):
     model = Meeting
     record = "meeting"
-    pages = {"detail": SHARED, "history": SHARED}
+    pages = {
+        "detail": SHARED,
+        "history": SHARED,
+        "attendance": DCS_WRITE,
+        "apologies": Page(PARTNERS_AHEAD, args=coming_meeting),
+    }
     absent = ("list", "create", "update", "delete")
 
     def grow(self, world, n):
         for _ in range(n):
             f.AttendanceFactory(meeting=world["meeting"])
+            seat = f.MembershipFactory(component=world["component"])
+            f.AttendanceFactory(meeting=world["meeting"], person=seat.person, status="absent")
 
 
 class TestPlanViews(RecordViews):

@@ -37,6 +37,21 @@ def member_rows(meeting, seats, stored):
     return rows, seen
 
 
+def stored_rows(meeting):
+    """The meeting's attendance rows that name a person, by person."""
+    rows = meeting.attendance.filter(person__isnull=False).select_related("person__partner")
+    return {row.person_id: row for row in rows}
+
+
+def all_rows(meeting, stored):
+    """Every expected member, then anyone else recorded, by name."""
+    rows, seen = member_rows(meeting, rules.expected_members(meeting), stored)
+    others = [row for person_id, row in stored.items() if person_id not in seen]
+    for row in sorted(others, key=lambda r: r.person.name):
+        rows.append((row.person, row.person.named, row))
+    return rows
+
+
 class MeetingAttendanceView(ObjectChangeView):
     """DCS staff record everyone's attendance: a row per expected member, the people
     already recorded, and "add someone in attendance"."""
@@ -58,16 +73,10 @@ class MeetingAttendanceView(ObjectChangeView):
         return meeting
 
     def stored(self):
-        rows = self.object.attendance.filter(person__isnull=False).select_related("person")
-        return {row.person_id: row for row in rows}
+        return stored_rows(self.object)
 
     def get_rows(self):
-        stored = self.stored()
-        rows, seen = member_rows(self.object, rules.expected_members(self.object), stored)
-        others = [row for pid, row in stored.items() if pid not in seen]
-        for row in sorted(others, key=lambda r: r.person.name):
-            rows.append((row.person, f"{row.person.named}", row))
-        return rows
+        return all_rows(self.object, self.stored())
 
     def get_form_kwargs(self):
         return {
@@ -79,14 +88,10 @@ class MeetingAttendanceView(ObjectChangeView):
             "addable": everyone(),
         }
 
-    def writable(self):
-        return Attendance.objects.restrict(self.request.user, CHANGE)
-
     def apply(self, form):
         user = self.request.user
-        changed = services.attendance_record(
-            self.object, form.entries(), by=user, rows=self.writable()
-        )
+        writable = Attendance.objects.restrict(user, CHANGE)
+        changed = services.attendance_record(self.object, form.entries(), by=user, rows=writable)
         messages.success(self.request, f"Attendance saved: {changed} change(s) recorded.")
 
 

@@ -85,6 +85,19 @@ def no_people(view, context):
     return "None of this partner's people is named on a record shared with you."
 
 
+PARTNER_SUMMARY = Summary(
+    Field("short_name", hide_empty=True),
+    "sector",
+    Field("Under the duty to co-operate", "duty_display"),
+    signed("Partnership agreement signed", "agreement_signed"),
+    Field("Signed by", "agreement_signed_by", hide_empty=True, when="can_see_contacts"),
+    signed("Information sharing protocol signed", "isp_signed"),
+    Field("Signed by", "isp_signed_by", hide_empty=True, when="can_see_contacts"),
+    Field("Lead contact", "lead_contact", empty="Not chosen", when="can_see_contacts"),
+    Field("Host authority", "is_host_authority"),
+)
+
+
 class PartnerDetailView(ObjectDetailView):
     model = Partner
     page_title = "{object} – Partners"
@@ -92,17 +105,7 @@ class PartnerDetailView(ObjectDetailView):
     actions = (EDIT, ("Add a person", "partners:partner_person_create", "can_change"))
     visible_related = {"people": ()}
     sections = [
-        Summary(
-            Field("short_name", hide_empty=True),
-            "sector",
-            Field("Under the duty to co-operate", "duty_display"),
-            signed("Partnership agreement signed", "agreement_signed"),
-            Field("Signed by", "agreement_signed_by", hide_empty=True, when="can_see_contacts"),
-            signed("Information sharing protocol signed", "isp_signed"),
-            Field("Signed by", "isp_signed_by", hide_empty=True, when="can_see_contacts"),
-            Field("Lead contact", "lead_contact", empty="Not chosen", when="can_see_contacts"),
-            Field("host authority", "is_host_authority"),
-        ),
+        PARTNER_SUMMARY,
         Text("Notes", "notes", narrow=True),
         Related(
             "People",
