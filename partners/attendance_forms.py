@@ -106,3 +106,17 @@ def people_of(partner_id):
 
 def everyone():
     return Person.objects.select_related("partner")
+
+
+class PeriodForm(GovukForm):
+    """The attendance page's period chooser (sent by GET)."""
+
+    period = forms.ChoiceField(label="Period", required=False)
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["period"].choices = [(p.key, p.label) for p in choices]
+
+    def chosen(self):
+        """The key chosen, "" when none (or none valid) was."""
+        return self.cleaned_data.get("period", "") if self.is_valid() else ""

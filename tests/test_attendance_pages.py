@@ -199,3 +199,16 @@ def test_the_host_authority_is_set_on_the_partner_form(client, board):
     signed_in(client, role=Role.DCS)
     page = client.get(reverse("partners:partner_update", args=[board["council"].pk])).text
     assert 'name="is_host_authority"' in page
+
+
+@pytest.mark.parametrize(
+    "value", ["", "x" * 400, "\x00", "99999999999999999999", "-1", "present", "<b>"]
+)
+def test_the_apologies_form_refuses_extreme_values_without_a_server_error(client, board, value):
+    signed_in(client, user=f.partner_user(partner=board["police"]))
+    officer = board["officer"]
+    page = reverse("partners:meeting_apologies", args=[board["coming"].pk])
+    for field in ("status", "substitute", "note"):
+        response = client.post(page, {f"{field}_{officer.pk}": value})
+        assert response.status_code < 500, (field, value)
+    assert not Attendance.objects.exclude(status__in=["apologies", "substitute"]).exists()

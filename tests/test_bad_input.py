@@ -416,6 +416,7 @@ def _nasties(form, name):
 FORMS_BESIDES = {
     "login",
     "my_actions",
+    "partners:attendance",
     "recent_changes",
     "recommendations:audit_as_at",
     "recommendations:audit_compare",

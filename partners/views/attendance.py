@@ -19,7 +19,13 @@ from trust.tables import EXPORT_FIELD, EXPORT_FORMATS, SORT_FIELD, export_respon
 
 from .. import attendance as rules
 from .. import services
-from ..attendance_forms import MEMBER_STATUSES, AttendanceForm, everyone, people_of
+from ..attendance_forms import (
+    MEMBER_STATUSES,
+    AttendanceForm,
+    PeriodForm,
+    everyone,
+    people_of,
+)
 from ..models import Attendance, Meeting
 from ..tables import AttendanceRateTable
 
@@ -128,7 +134,11 @@ class AttendanceView(PageView):
         if not user_can(request.user, VIEW, Meeting):
             raise PermissionDenied
         self.choices = rules.periods(rules.first_year())
-        self.period = rules.period_named(request.GET.get("period"), self.choices)
+        self.form = PeriodForm(request.GET or None, choices=self.choices)
+        chosen = self.form.chosen() if request.GET.get("period") else ""
+        self.period = rules.period_named(chosen, self.choices)
+        if not chosen:
+            self.form = PeriodForm(initial={"period": self.period.key}, choices=self.choices)
         self.figures = rules.summary(self.period)
         table = AttendanceRateTable(self.figures["rows"], user=request.user, order_by=self.sort())
         file_format = request.GET.get(EXPORT_FIELD)
@@ -137,12 +147,14 @@ class AttendanceView(PageView):
         return self.render_to_response(self.get_context_data(table=table))
 
     def sort(self):
-        return self.request.GET.get(SORT_FIELD) or "partner"
+        """The column to sort by (a leading "-" for descending); by partner unless valid."""
+        sort = self.request.GET.get(SORT_FIELD, "")
+        return sort if sort.lstrip("-") in AttendanceRateTable.base_columns else "partner"
 
     def get_context_data(self, **kwargs):
         here = f"{reverse('partners:attendance')}?period={self.period.key}"
         return super().get_context_data(
-            periods=self.choices,
+            form=self.form,
             period=self.period,
             totals=self.figures["totals"],
             flagged=self.figures["flagged"],
