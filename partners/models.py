@@ -133,8 +133,8 @@ class Attendance(TrackedModel):
     note = models.CharField(max_length=300, blank=True)
 
     # Partner staff send their own people's apologies, or name a substitute, for a meeting
-    # to come: see the queryset's write scope.
-    partner_actions = frozenset({ADD, CHANGE})
+    # to come, and withdraw them: see the queryset's write scope.
+    partner_actions = frozenset({ADD, CHANGE, DELETE})
     history_label_fields = ("person", "meeting")
     names_people = ("person", "substitute")
 

@@ -212,3 +212,15 @@ def test_the_apologies_form_refuses_extreme_values_without_a_server_error(client
         response = client.post(page, {f"{field}_{officer.pk}": value})
         assert response.status_code < 500, (field, value)
     assert not Attendance.objects.exclude(status__in=["apologies", "substitute"]).exists()
+
+
+def test_partner_staff_withdraw_their_apologies_but_not_change_a_held_meetings_rows(client, board):
+    officer = board["officer"]
+    coming = f.AttendanceFactory(meeting=board["coming"], person=officer, status="apologies")
+    held = f.AttendanceFactory(meeting=board["held"], person=officer, status="absent")
+    signed_in(client, user=f.partner_user(partner=board["police"]))
+    page = reverse("partners:meeting_apologies", args=[board["coming"].pk])
+    assert client.post(page, {f"status_{officer.pk}": "present"}).status_code == 200  # refused
+    assert client.post(page, {f"status_{officer.pk}": ""}).status_code == 302
+    assert not Attendance.objects.filter(pk=coming.pk).exists()
+    assert Attendance.objects.get(pk=held.pk).status == "absent"
