@@ -247,8 +247,9 @@ def missed_meetings(meetings, partner_ids):
     """The ``meetings`` each of ``partner_ids`` was expected at and did not attend: one
     query, a meeting per (meeting, partner) with ``missed_by`` (the partner's id), oldest
     first."""
-    if not partner_ids:
-        return []
+    # No partner id at all still asks the database: a page's query count stays the same
+    # whether anyone is flagged or not (no partner has the id 0).
+    partner_ids = list(partner_ids) or [0]
     seat = "component__memberships__"
     # One filter call: its conditions hold on the same seat (one join), which the
     # annotation then reuses.
@@ -258,7 +259,7 @@ def missed_meetings(meetings, partner_ids):
         **{f"{seat}expected_to_attend": True},
     ).annotate(missed_by=Coalesce(f"{seat}represents", f"{seat}person__partner"))
     went = attended(OuterRef("missed_by"), OuterRef("pk"), OuterRef("component"), OuterRef("date"))
-    pairs = pairs.filter(~went, missed_by__in=list(partner_ids))
+    pairs = pairs.filter(~went, missed_by__in=partner_ids)
     return list(pairs.select_related("component").distinct().order_by("missed_by", "date", "pk"))
 
 
@@ -328,9 +329,8 @@ def quorum_rule_for(meeting):
 def meeting_quorum(meeting):
     """The quorum of a meeting that took place, under its component's rule (the one call
     site of ``quorum_rule_for``); None for a meeting to come."""
-    if not is_counted(meeting):
-        return None
-    return quorum(meeting, quorum_rule_for(meeting))
+    result = quorum(meeting, quorum_rule_for(meeting))  # asked either way: a fixed count
+    return result if is_counted(meeting) else None
 
 
 def is_counted(meeting) -> bool:
@@ -402,6 +402,6 @@ def partner_summary(partner):
     result = []
     for n, period in enumerate(shown):
         figures = Figures(row[f"expected_{n}"], row[f"attended_{n}"])
-        missed = missed_meetings(period.meetings(), [partner.pk]) if figures.flagged else []
+        missed = missed_meetings(period.meetings(), [partner.pk] if figures.flagged else [])
         result.append({"period": period, "figures": figures, "missed": missed})
     return result
