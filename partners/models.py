@@ -135,7 +135,7 @@ class Attendance(TrackedModel):
     # Partner staff send their own people's apologies, or name a substitute, for a meeting
     # to come, and withdraw them: see the queryset's write scope.
     partner_actions = frozenset({ADD, CHANGE, DELETE})
-    history_label_fields = ("person", "meeting")
+    history_label_fields = ("person", "partner", "meeting")
     names_people = ("person", "substitute")
 
     objects = querysets.AttendanceQuerySet.as_manager()
