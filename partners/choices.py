@@ -5,9 +5,14 @@ from django.db import models
 
 
 class AttendanceStatus(models.TextChoices):
+    """A person's attendance at a meeting: a fixed set (the roll-up rule in
+    ``partners/attendance.py`` reads these values)."""
+
     PRESENT = "present", "Present"
     APOLOGIES = "apologies", "Sent apologies"
     ABSENT = "absent", "Absent"
+    SUBSTITUTE = "substitute", "Sent a substitute"
+    IN_ATTENDANCE = "attending", "In attendance"
 
 
 class HostingKind(models.TextChoices):

@@ -44,6 +44,12 @@ class Partner(TrackedModel):
         related_name="+",
         verbose_name="information sharing protocol signed by",
     )
+    is_host_authority = models.BooleanField(
+        "host authority",
+        default=False,
+        help_text="The council hosting the partnership (at most one partner): quorum rules "
+        "count the partners present other than it.",
+    )
     notes = models.TextField(blank=True)
     lead_contact = models.ForeignKey(
         "Person",
@@ -59,6 +65,14 @@ class Partner(TrackedModel):
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_host_authority"],
+                condition=models.Q(is_host_authority=True),
+                name="partners_partner_one_host_authority",
+                violation_error_message="Another partner is already the host authority.",
+            ),
+        ]
 
     def clean(self):
         if self.lead_contact_id and self.lead_contact.partner_id != self.pk:

@@ -251,6 +251,7 @@ class PartnerForm(TrackedModelForm):
             "short_name",
             "sector",
             "duty_to_cooperate",
+            "is_host_authority",
             "agreement_signed",
             "agreement_signed_by",
             "isp_signed",

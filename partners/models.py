@@ -14,7 +14,7 @@ from trust.models import (
     TrackedModel,
     choice_constraint,
 )
-from trust.permissions import ADD, CHANGE, DELETE, REPORT, SharedQuerySet
+from trust.permissions import ADD, CHANGE, DELETE, REPORT
 from trust.text import shorten
 
 from . import querysets
@@ -106,35 +106,83 @@ class Membership(TrackedModel):
 
 
 class Attendance(TrackedModel):
-    """Whether a member partner was represented at a meeting."""
+    """One person's attendance at a meeting: present, apologies, absent, a substitute sent
+    (naming who came instead) or in attendance (an officer who is not a member), with a note.
+
+    ``partner`` is the organisation the row counts for: the partner the person's seat on the
+    component represents, else the person's own partner; empty for a person of no partner.
+    Rows recorded before attendance was per person may name the partner alone (no person):
+    the roll-up rule still counts them (``partners/attendance.py``).
+    """
 
     Status = AttendanceStatus
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
-    partner = models.ForeignKey(Partner, on_delete=models.CASCADE, related_name="attendance")
     person = models.ForeignKey(
         Person, on_delete=models.RESTRICT, null=True, blank=True, related_name="attendance"
     )
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attendance",
+        help_text="The organisation this attendance counts for; none for a person of none.",
+    )
     status = models.CharField(max_length=10, choices=AttendanceStatus.choices)
+    substitute = models.ForeignKey(
+        Person,
+        on_delete=models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="substituted_for",
+        help_text="Who came instead.",
+    )
+    note = models.CharField(max_length=300, blank=True)
 
-    history_label_fields = ("partner", "meeting")
-    names_people = ("person",)
+    # Partner staff send their own people's apologies, or name a substitute, for a meeting
+    # to come, and withdraw them: see the queryset's write scope.
+    partner_actions = frozenset({ADD, CHANGE, DELETE})
+    history_label_fields = ("person", "partner", "meeting")
+    names_people = ("person", "substitute")
 
-    objects = SharedQuerySet.as_manager()
+    objects = querysets.AttendanceQuerySet.as_manager()
     history = TrackedHistory(parent="meeting")
 
     class Meta:
-        ordering = ["meeting", "partner__name"]
+        ordering = ["meeting", "partner__name", "person__name"]
         verbose_name_plural = "attendance"
         constraints = [
             choice_constraint("status", AttendanceStatus, "partners_attendance_status_valid"),
             models.UniqueConstraint(
-                fields=["meeting", "partner"], name="partners_attendance_once_per_meeting"
+                fields=["meeting", "person"],
+                name="partners_attendance_once_per_person",
+                violation_error_message="This person's attendance is already recorded.",
+            ),
+            models.CheckConstraint(
+                condition=Q(person__isnull=False) | Q(partner__isnull=False),
+                name="partners_attendance_names_someone",
+                violation_error_message="Attendance names a person.",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=AttendanceStatus.SUBSTITUTE, substitute__isnull=False)
+                | (~Q(status=AttendanceStatus.SUBSTITUTE) & Q(substitute__isnull=True)),
+                name="partners_attendance_substitute_named",
+                violation_error_message="Name who came instead (only for a substitute).",
             ),
         ]
 
     def __str__(self):
-        return f"{self.partner} at {self.meeting}: {self.get_status_display()}"
+        who = self.person or self.partner
+        return f"{who} at {self.meeting}: {self.get_status_display()}"
+
+    def clean(self):
+        if self.status == AttendanceStatus.SUBSTITUTE and not self.substitute_id:
+            raise ValidationError({"substitute": "Choose who came instead."})
+        if self.status != AttendanceStatus.SUBSTITUTE and self.substitute_id:
+            raise ValidationError({"substitute": "Only a substitute names who came instead."})
+        if self.substitute_id and self.substitute_id == self.person_id:
+            raise ValidationError({"substitute": "A person cannot substitute for themselves."})
 
     def get_absolute_url(self):
         return self.meeting.get_absolute_url()

@@ -18,6 +18,7 @@ from django.db.models import (
 )
 from django.db.models.functions import RowNumber
 
+from trust import clock
 from trust.permissions import (
     CHANGE,
     DELETE,
@@ -104,29 +105,13 @@ def plan_progress(seen, prefix: str = "action_plan__actions"):
     }
 
 
-# Attendance "in the last year" counts meetings dated within this many days before today.
-ATTENDANCE_WINDOW_DAYS = 365
-
-
 class PartnerQuerySet(SharedQuerySet):
-    def with_attendance(self, today, days=ATTENDANCE_WINDOW_DAYS):
-        """Annotated with how often it was represented at the meetings it was expected at.
+    def with_attendance(self, period):
+        """Annotated with ``expected_meetings`` and ``attended_meetings`` over the meetings
+        that count in ``period`` (``partners.attendance.Period``), by the roll-up rule."""
+        from .attendance import partner_counts
 
-        Counts its attendance rows (``meetings_recorded``) and those marked present
-        (``meetings_attended``) over all time, and the same over meetings dated within
-        ``days`` before ``today`` (``recent_recorded``, ``recent_attended``).
-        """
-        present = Q(attendance__status="present")
-        recent = Q(
-            attendance__meeting__date__gte=today - datetime.timedelta(days=days),
-            attendance__meeting__date__lte=today,
-        )
-        return self.annotate(
-            meetings_recorded=Count("attendance", distinct=True),
-            meetings_attended=Count("attendance", filter=present, distinct=True),
-            recent_recorded=Count("attendance", filter=recent, distinct=True),
-            recent_attended=Count("attendance", filter=recent & present, distinct=True),
-        )
+        return self.annotate(**partner_counts(period.meetings()))
 
     def with_component_count(self, today):
         """Annotated with ``component_count``: the components it sits on on ``today``."""
@@ -352,12 +337,37 @@ class DueDateChangeQuerySet(RestrictedQuerySet):
         return None
 
 
+class AttendanceQuerySet(RestrictedQuerySet):
+    """Partners see their own organisation's attendance rows (every partner's rate is shown
+    to all, as figures: ``partners/attendance.py``); they send apologies or name a substitute
+    for their own people for a meeting to come."""
+
+    def partner_scope(self, partner_id):
+        return Q(partner_id=partner_id) | Q(person__partner_id=partner_id)
+
+    def partner_write_scope(self, partner_id):
+        meetings = apps.get_model("partners", "Meeting").objects.coming()
+        return Q(person__partner_id=partner_id, meeting__in=meetings.values("pk"))
+
+
 class PersonScopedQuerySet(RestrictedQuerySet):
     def partner_scope(self, partner_id):
         return Q(person__partner_id=partner_id)
 
     def partner_write_scope(self, partner_id):
         return None
+
+
+def our_status(statuses, choices) -> str:
+    """A partner's attendance at a meeting in words, from its people's ``statuses``: how it
+    attended (present before a substitute), else what was recorded, else "Not recorded"."""
+    labels = dict(choices.choices)
+    order = [choices.PRESENT, choices.SUBSTITUTE, choices.APOLOGIES, choices.ABSENT]
+    recorded = [status for status in order if status in statuses]
+    if not recorded:
+        return "Not recorded"
+    attended = [s for s in recorded if s in (choices.PRESENT, choices.SUBSTITUTE)]
+    return labels[attended[0]] if attended else ", ".join(labels[s] for s in recorded)
 
 
 def partner_boards(partner, today):
@@ -386,14 +396,12 @@ def partner_boards(partner, today):
         .filter(n__lte=3)
         .order_by("date")
     )
-    attended = dict(
-        attendance.objects.filter(partner=partner, meeting__in=[m.pk for m in recent]).values_list(
-            "meeting", "status"
-        )
-    )
-    labels = dict(attendance.Status.choices)
+    statuses = {}
+    rows = attendance.objects.filter(partner=partner, meeting__in=[m.pk for m in recent])
+    for meeting_id, status in rows.order_by("status").values_list("meeting", "status"):
+        statuses.setdefault(meeting_id, []).append(status)
     for meeting in recent:
-        meeting.our_status = labels.get(attended.get(meeting.pk), "Not recorded")
+        meeting.our_status = our_status(statuses.get(meeting.pk, []), attendance.Status)
     return [
         {
             "component": component,
@@ -406,23 +414,39 @@ def partner_boards(partner, today):
 
 
 class MeetingQuerySet(SharedQuerySet):
-    def with_attendance_counts(self):
-        """Annotated with the partners ``attended`` (present) of those ``recorded``."""
-        present = Q(attendance__status="present")
-        return self.annotate(
-            attended=Count("attendance", filter=present, distinct=True),
-            recorded=Count("attendance", distinct=True),
-        )
+    def that_count(self, today=None):
+        """The meetings attendance is counted over: those that took place (held, and dated
+        on or before today). The one place that says so (``partners/attendance.py``)."""
+        return self.filter(status="held", date__lte=today or clock.today())
 
-    def with_attendance(self):
-        """With ``rows``: its attendance by partner, naming who represented them."""
+    def coming(self, today=None):
+        """Meetings to come (not cancelled): apologies and substitutes may still be sent."""
+        return self.filter(date__gt=today or clock.today()).exclude(status="cancelled")
+
+    def with_attendance_counts(self):
+        """Annotated with ``expected_partners`` and ``attended_partners`` (the roll-up rule)."""
+        from .attendance import meeting_counts
+
+        return self.annotate(**meeting_counts())
+
+    def attendance_summary(self, period_key=None):
+        """The attendance figures over these meetings for a period (``partners.attendance.
+        summary``; default: this attendance year): for a lower layer's page (a component's)."""
+        from . import attendance
+
+        return attendance.summary(attendance.period_named(period_key), meetings=self)
+
+    def with_attendance(self, user):
+        """With ``rows``: the attendance rows ``user`` may see, by organisation and name,
+        naming the person, their organisation and any substitute."""
         attendance = apps.get_model("partners", "Attendance")
+        rows = attendance.objects.restrict(user).select_related(
+            "partner", "person__partner", "substitute__partner"
+        )
         return self.prefetch_related(
             Prefetch(
                 "attendance",
-                queryset=attendance.objects.select_related("partner", "person").order_by(
-                    "partner__name"
-                ),
+                queryset=rows.order_by(F("partner__name").asc(nulls_last=True), "person__name"),
                 to_attr="rows",
             )
         )

@@ -7,12 +7,14 @@ from django.db import transaction
 from django.db.models import Max
 
 from trust import clock
-from trust.services import record_save
+from trust.services import record_delete, record_save
 
+from .attendance import counts_for
 from .models import (
     Action,
     ActionPlan,
     ActionStatus,
+    Attendance,
     DueDateChange,
     Membership,
     Person,
@@ -390,3 +392,37 @@ def agenda_item_save(form, *, by, links=("recommendations", "risks")):
             reason = template.format(item=item, meeting=item.meeting)
             record_save(record, by=by, reason=reason, m2m={"agenda_items": keep})
     return item
+
+
+ATTENDANCE_RECORDED = "Attendance recorded"
+
+
+@transaction.atomic
+def attendance_record(meeting, entries, *, by, reason: str = ATTENDANCE_RECORDED, rows=None):
+    """Record ``meeting``'s attendance from ``entries``: (person, status, substitute, note),
+    one per person; an empty status clears that person's row. Only rows that change are
+    written, each counting for the partner its person represents there (``counts_for``).
+    ``rows``: the attendance rows the caller may change (default: all of the meeting's);
+    a person whose row is outside them is refused."""
+    rows = meeting.attendance.all() if rows is None else rows.filter(meeting=meeting)
+    stored = {row.person_id: row for row in meeting.attendance.filter(person__isnull=False)}
+    editable = set(rows.values_list("pk", flat=True))
+    changed = 0
+    for person, status, substitute, note in entries:
+        row = stored.get(person.pk)
+        if row is not None and row.pk not in editable:
+            raise ValidationError(f"You cannot change {person}'s attendance.")
+        if not status:
+            if row is not None:
+                record_delete(row, by=by, reason=reason)
+                changed += 1
+            continue
+        row = row or Attendance(meeting=meeting, person=person)
+        values = (status, substitute.pk if substitute else None, note)
+        if row.pk and (row.status, row.substitute_id, row.note) == values:
+            continue
+        row.status, row.substitute, row.note = status, substitute, note
+        row.partner_id = counts_for(meeting, person)
+        record_save(row, by=by, reason=reason)
+        changed += 1
+    return changed

@@ -225,20 +225,23 @@ class ActionTable(GovukTable):
 
 
 class MeetingTable(GovukTable):
-    """Meetings annotated with ``attended`` and ``recorded``, their chairs joined."""
+    """Meetings annotated with ``expected_partners`` and ``attended_partners`` (the roll-up
+    rule, ``partners/attendance.py``), their chairs joined."""
 
     date = DateColumn(verbose_name="Date")
     title = NameColumn(verbose_name="Meeting")
     status = StatusColumn(verbose_name="Status")
     chair = PersonColumn(verbose_name="Chair", default="Not recorded", orderable=False)
-    recorded = tables.Column(verbose_name="Partners attending", default="Not recorded")
+    expected_partners = tables.Column(
+        verbose_name="Partners attending", default="No partner expected"
+    )
 
     class Meta(GovukTable.Meta):
         model = Meeting
         fields = ()
 
-    def render_recorded(self, value, record):
-        return f"{record.attended} of {value}"
+    def render_expected_partners(self, value, record):
+        return f"{record.attended_partners} of {value}" if value else "No partner expected"
 
 
 REVIEW = '{% include "partners/review_date.html" with document=record only %}'
@@ -354,3 +357,42 @@ class DecisionTable(GovukTable):
 
     def value_component(self, value):
         return value.name
+
+
+def percent(share):
+    return "" if share is None else f"{round(share * 100)}%"
+
+
+class AttendanceRateTable(GovukTable):
+    """Partners (``partners.attendance.partner_rows``) with the meetings they were expected
+    at, attended, their rate and whether they are flagged."""
+
+    caption = "Attendance by partner"
+    partner = NameColumn(accessor="name", verbose_name="Partner")
+    expected_meetings = NumericColumn(verbose_name="Expected at")
+    attended_meetings = NumericColumn(verbose_name="Attended")
+    rate = NumericColumn(verbose_name="Rate")
+    flagged = tables.Column(verbose_name="Flagged")
+
+    class Meta(GovukTable.Meta):
+        model = Partner
+        fields = ()
+
+    def export_name(self):
+        return "attendance"
+
+    def render_rate(self, value):
+        return percent(value)
+
+    def value_rate(self, value):
+        return percent(value)
+
+    def render_flagged(self, value):
+        if value:
+            return mark_safe(
+                '<strong class="govuk-tag govuk-tag--red">Below the alert share</strong>'
+            )
+        return "No"
+
+    def value_flagged(self, value):
+        return "Below the alert share" if value else "No"

@@ -74,6 +74,17 @@ urlpatterns = [
         name="keymessage_update",
     ),
     path(
+        "meetings/<int:pk>/attendance/",
+        views.MeetingAttendanceView.as_view(),
+        name="meeting_attendance",
+    ),
+    path(
+        "meetings/<int:pk>/apologies/",
+        views.MeetingApologiesView.as_view(),
+        name="meeting_apologies",
+    ),
+    path("attendance/", views.AttendanceView.as_view(), name="attendance"),
+    path(
         "partners/<int:parent_pk>/people/add/",
         views.PartnerPersonCreateView.as_view(),
         name="partner_person_create",

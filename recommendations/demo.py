@@ -225,6 +225,7 @@ class Loader:
                 {"name": row["name"]},
                 {
                     "sector": sectors[row["sector"]],
+                    "is_host_authority": row.get("is_host_authority", False),
                     **{
                         k: row[k]
                         for k in (
@@ -261,7 +262,7 @@ class Loader:
                 },
                 {"role": roles[row["role"]]},
             )
-            members.setdefault(row["component"], set()).add(row["represents"])
+            members.setdefault(row["component"], []).append((row["represents"], row["person"]))
         for row in [*data.MEETINGS, *data.CANCELLED_MEETINGS]:
             if row["date"] > data.DEMO_DAY:  # scheduled, put in the diary before the day
                 with dated(EVE):
@@ -280,13 +281,32 @@ class Loader:
             },
             meeting_values(self, row),
         )
-        for partner_key in sorted(members.get(row["component"], set()) | set(row["attended"])):
-            present = partner_key in row["attended"]
+        for partner_key, person_key in members.get(row["component"], []):
+            person = self.people.get(person_key)  # a vacant seat: the partner's row alone
             upsert(
                 Attendance,
-                {"meeting": meeting, "partner": self.partners[partner_key]},
-                {"status": Attendance.Status.PRESENT if present else Attendance.Status.ABSENT},
+                {"meeting": meeting, "person": person, "partner": self.partners[partner_key]},
+                self.attendance_of(row, partner_key),
             )
+        for person_key in row.get("in_attendance", ()):
+            person = self.people[person_key]
+            upsert(
+                Attendance,
+                {"meeting": meeting, "person": person, "partner": person.partner},
+                {"status": Attendance.Status.IN_ATTENDANCE},
+            )
+
+    def attendance_of(self, row, partner_key):
+        """A member's status at a demo meeting (see MEETINGS in demo_data)."""
+        status = Attendance.Status
+        if partner_key in row.get("substitutes", {}):
+            substitute = self.people[row["substitutes"][partner_key]]
+            return {"status": status.SUBSTITUTE, "substitute": substitute}
+        if partner_key in row["attended"]:
+            return {"status": status.PRESENT}
+        if partner_key in row.get("apologies", ()):
+            return {"status": status.APOLOGIES}
+        return {"status": status.ABSENT}
 
     def plan(self):
         plan = upsert(

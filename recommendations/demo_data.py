@@ -264,6 +264,7 @@ PARTNERS = [
         "key": "leeds_city_council",
         "name": "Leeds City Council",
         "short_name": "LCC",
+        "is_host_authority": True,
         "sector": "Local authority",
         "duty_to_cooperate": True,  # the authority that makes the s.10 arrangements
         "agreement_signed": datetime.date(2006, 9, 20),  # invented for the demo
@@ -773,6 +774,9 @@ MEMBERSHIPS = [
 # recs 9 and 10); an Open Forum hosted by children and young people (audit 7.5); the Open
 # Forum launching the plan consultation in January 2008 and a special CLP meeting with young
 # people in October 2008 (2008 report 4.3, 4.5).
+# Attendance is per person: each member's seat on the component is present when its partner
+# is in "attended", sent a substitute when named in "substitutes", sent apologies when in
+# "apologies", and absent otherwise; "in_attendance" names officers who are not members.
 # Invented for the demo: the exact days, the other partners' attendance, and the date of the
 # DCS's letter, taken as late September 2007 - so in each board the last 2007 meeting (after
 # the letter) is one of the two the police attended, consistent with "since this action was
@@ -799,6 +803,8 @@ MEETINGS = [
         "date": datetime.date(2007, 3, 21),
         "title": "Children Leeds Partnership",
         "attended": [_LCC, _PCT, _EDL, _VCF, _LSC],
+        # Invented for the demo: the police sent apologies (it still missed the meeting).
+        "apologies": [_WYP, _SCH],
     },
     {
         "component": "clp",
@@ -817,6 +823,8 @@ MEETINGS = [
         "date": datetime.date(2007, 9, 5),
         "title": "Children Leeds Partnership: proportionate risk register",
         "attended": [_LCC, _PCT, _EDL, _VCF, _SCH, _LSC],
+        # Invented: the risk manager in attendance to present the register.
+        "in_attendance": ["jackie_wilson"],
     },
     {
         "component": "clp",
@@ -861,6 +869,7 @@ MEETINGS = [
         "date": datetime.date(2007, 5, 24),
         "title": "Integrated Strategic Commissioning Board",
         "attended": [_LCC, _PCT, _EDL],
+        "apologies": [_VCF],
     },
     {
         "component": "iscb",
@@ -929,6 +938,8 @@ MEETINGS = [
         "date": datetime.date(2007, 9, 18),
         "title": "Local Safeguarding Children Board",
         "attended": [_LCC, _EDL, _VCF],
+        # Invented: the PCT's safeguarding lead sent a colleague in her place.
+        "substitutes": {_PCT: "pct_health_improvement"},
     },
     {
         "component": "lscb",

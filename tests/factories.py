@@ -282,7 +282,12 @@ class AttendanceFactory(DjangoModelFactory):
         model = partners.Attendance
 
     meeting = factory.SubFactory(MeetingFactory)
-    partner = factory.SubFactory(PartnerFactory)
+    person = None
+    # The person's organisation; a row of a partner and no person when none is given (as
+    # recorded before attendance was per person).
+    partner = factory.LazyAttribute(
+        lambda o: o.person.partner if o.person is not None else PartnerFactory()
+    )
     status = partners.AttendanceStatus.PRESENT
 
 

@@ -417,6 +417,7 @@ FORMS_BESIDES = {
     "login",
     "password_reset",
     "my_actions",
+    "partners:attendance",
     "recent_changes",
     "partners:memorandum_in_force",
     "recommendations:audit_as_at",

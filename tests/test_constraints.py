@@ -113,9 +113,29 @@ CASES = {
             ended=datetime.date(2007, 1, 1),
         )
     ),
-    "attendance once per meeting": lambda: (
-        a := f.AttendanceFactory(),
-        _save(f.AttendanceFactory.build(meeting=a.meeting, partner=a.partner)),
+    "attendance once per person": lambda: (
+        a := f.AttendanceFactory(person=f.PersonFactory()),
+        _save(f.AttendanceFactory.build(meeting=a.meeting, person=a.person)),
+    ),
+    "attendance names who came instead of a substitute": lambda: _save(
+        f.AttendanceFactory.build(
+            meeting=f.MeetingFactory(), person=f.PersonFactory(), status="substitute"
+        )
+    ),
+    "attendance names no substitute otherwise": lambda: _save(
+        f.AttendanceFactory.build(
+            meeting=f.MeetingFactory(),
+            person=f.PersonFactory(),
+            status="present",
+            substitute=f.PersonFactory(),
+        )
+    ),
+    "attendance names someone": lambda: _save(
+        f.AttendanceFactory.build(meeting=f.MeetingFactory(), person=None, partner=None)
+    ),
+    "one host authority": lambda: (
+        f.PartnerFactory(is_host_authority=True),
+        _save(f.PartnerFactory.build(is_host_authority=True, sector=f.sector("health"))),
     ),
     "attendance status": lambda: _save(
         f.AttendanceFactory.build(

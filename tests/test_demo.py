@@ -8,7 +8,7 @@ from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from partners.models import Attendance, HostedPriority, Membership, Partner
+from partners.models import Attendance, HostedPriority, Meeting, Membership, Partner
 from recommendations.demo import DEMO_PASSWORDS
 from recommendations.models import Audit, Recommendation
 from risks.models import RiskRegister
@@ -109,6 +109,29 @@ def test_west_yorkshire_police_attended_one_meeting_in_three_before_the_letter(d
         )
         present = rows.filter(status="present").count()
         assert rows.count() == 6 and present == 2, short_name
+        assert all(row.person is not None for row in rows), short_name
+        later = Attendance.objects.filter(
+            partner=police, meeting__component__short_name=short_name, meeting__date__year=2008
+        ).exclude(meeting__date__gt=datetime.date(2008, 9, 2))
+        assert later.exists() and not later.exclude(status="present").exists(), short_name
+
+
+def test_the_attendance_rule_reads_the_police_one_in_three_and_the_others_apologies(demo):
+    from partners import attendance
+
+    police = Partner.objects.get(name="West Yorkshire Police")
+    year_2007 = attendance.Period(
+        "2007", "2007", datetime.date(2007, 1, 1), datetime.date(2007, 12, 31)
+    )
+    clp_iscb_lscb = Meeting.objects.filter(component__short_name__in=["CLP", "ISCB", "LSCB"])
+    rows = {row.pk: row for row in attendance.partner_rows(year_2007, clp_iscb_lscb)}
+    assert (rows[police.pk].attended_meetings, rows[police.pk].expected_meetings) == (6, 18)
+    assert rows[police.pk].flagged and len(rows[police.pk].missed) == 12
+    assert Attendance.objects.filter(status="apologies").exists()
+    substitute = Attendance.objects.get(status="substitute")
+    assert substitute.substitute is not None and substitute.partner.short_name
+    assert Attendance.objects.filter(status="attending").exists()
+    assert Partner.objects.get(is_host_authority=True).short_name == "LCC"
 
 
 def test_registers_as_the_audit_describes_them(demo):

@@ -135,7 +135,7 @@ NOT_IN_ADMIN = {
     "trust.Indicator": "part of its priority; edited through the plan's pages to come",
     "trust.IndicatorValue": "part of its indicator; edited through the plan's pages to come",
     "partners.Membership": "kept through its component's pages (ending one records why)",
-    "partners.Attendance": "kept with its meeting; its pages come with the structure issue",
+    "partners.Attendance": "recorded on its meeting's attendance form (per person, with a reason)",
     "partners.ActionPlan": "no fields of its own: the plan of a carrier, made with it",
     "partners.HostedPriority": "kept through its pages (the write path records the reason)",
     "partners.Action": "kept through its pages: due date and status changes need a reason",

@@ -382,8 +382,8 @@ def test_partner_detail_shows_people_components_hosted_priorities_and_attendance
     assert "Mark Sutcliffe" in text and "Superintendent" in text
     assert "Children Leeds Partnership" in text
     assert hosted.get_absolute_url() in text and contributed.get_absolute_url() in text
-    assert "Attended 1 of 3 meetings (33%)" in text
-    assert "Attended 2 of 4 meetings (50%)" in text
+    assert "Attended 1 of 3 meetings it was expected at (33%)" in text
+    assert "Attended 2 of 4 meetings it was expected at (50%)" in text
     assert_no_raw_values(response)
 
 

@@ -75,7 +75,21 @@ NON_RECORD_PAGES = {
     "recent_changes": (lambda w: [], SHARED),
     "partners:memorandum_in_force": (lambda w: [], SHARED),
     "restore": (lambda w: ["partners.Action", w["action_history_id"]], POST_ONLY_SIGNED_IN),
+    # Every partner's attendance rate, for everyone (the audit reported the police's openly).
+    "partners:attendance": (lambda w: [], SHARED),
 }
+
+# Partner staff send their own people's apologies for a meeting to come; nobody else does.
+PARTNERS_AHEAD = {"dcs": 403, "a": 200, "b": 200, "auditor": 403, "anon": 302}
+
+
+def coming_meeting(world):
+    """A meeting of the world's component after the harness's today, made once."""
+    if "coming_meeting" not in world:
+        world["coming_meeting"] = f.MeetingFactory(
+            component=world["component"], date=datetime.date(2008, 10, 1)
+        )
+    return [world["coming_meeting"].pk]
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -223,6 +237,8 @@ class TestMeetingViews(RecordViews):
         "delete": DCS_WRITE,
         "series": Page(DCS_WRITE, on="component"),
         "action_create": DCS_WRITE,
+        "attendance": DCS_WRITE,
+        "apologies": Page(PARTNERS_AHEAD, args=coming_meeting),
     }
     posts = {
         "create": {
@@ -251,6 +267,8 @@ class TestMeetingViews(RecordViews):
         for _ in range(n):
             f.MeetingFactory(component=f.ComponentFactory(), chair=world["person"])
             f.AttendanceFactory(meeting=meeting)
+            seat = f.MembershipFactory(component=world["component"])
+            f.AttendanceFactory(meeting=meeting, person=seat.person, status="absent")
             item = f.AgendaItemFactory(meeting=meeting, presenter=world["person"])
             item.priorities.add(world["priority"])
             item.recommendations.add(f.RecommendationFactory(audit=world["audit"]))

@@ -38,6 +38,7 @@ NAVIGATION = [
     ("Audits", "recommendations:audit_list", {"recommendations:recommendation_action"}),
     ("Risks", "risks:riskregister_list", set()),
     ("Actions", "partners:action_list", set()),
+    ("Attendance", "partners:attendance", {"partners:attendance"}),
     ("My actions", "my_actions", {"my_actions"}),
     ("Recent changes", "recent_changes", {"recent_changes"}),
 ]

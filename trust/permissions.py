@@ -160,6 +160,21 @@ def sees_contacts(user, partner_id) -> bool:
     return role == Role.PARTNER and user.partner_id is not None and partner_id == user.partner_id
 
 
+def may_record_attendance(user, model) -> bool:
+    """May ``user`` record a whole meeting's attendance (``model``: attendance), everyone's
+    row? DCS staff and administrators: those who add and change every row."""
+    return sees_all(user, model, ADD) and sees_all(user, model, CHANGE)
+
+
+def may_send_apologies(user, model, coming: bool) -> bool:
+    """May ``user`` send apologies or name a substitute for their own organisation's people
+    (``model``: attendance; which rows: its write scope), for a meeting ``coming`` (to come)?
+    Partner staff of a partner organisation; the record-keepers use the whole form."""
+    if not coming or role_of(user) != Role.PARTNER or user.partner_id is None:
+        return False
+    return user_can(user, ADD, model)
+
+
 def has_role(user) -> bool:
     """Whether ``user`` is signed in, active and holds a role: everyone else sees nothing."""
     return role_of(user) is not None

@@ -162,6 +162,7 @@ COMPONENT_SECTIONS = [
         empty="No member of this component has left it.",
     ),
     Block("trust/component_meetings.html", "Meetings", button=add_meeting),
+    Block("trust/component_attendance.html", "Attendance"),
     Related(
         "Key messages received",
         "partners/key_messages.html",
@@ -192,11 +193,13 @@ class ComponentDetailView(ObjectDetailView):
     def get_context_data(self, **kwargs):
         meeting = related_model(Component, "meetings")
         meetings = meeting.objects.restrict(self.request.user).filter(component=self.object)
+        attendance = meetings.attendance_summary()
         meetings = meetings.select_related("chair__partner").with_attendance_counts()
         meetings = meetings.timeline(clock.today(), RECENT_MEETINGS)
         terms = governing_documents(self.object, self.request.user)
         context = super().get_context_data(
             meetings=meetings,
+            attendance=attendance,
             key_messages_received_shown=received_messages(self.object),
             **terms,
             **kwargs,

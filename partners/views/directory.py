@@ -12,6 +12,7 @@ from trust.generic import ObjectDetailView, ObjectHistoryView, ObjectListView
 from trust.permissions import ADD, grantable_roles, sees_contacts, user_can
 from trust.sections import EDIT, Field, RecentHistory, RecommendationsOf, Related, Summary, Text
 
+from ..attendance import partner_summary
 from ..carriers import ActionPlan, CarrierMixin, ProgressUpdates
 from ..filters import HostedPriorityFilterSet, PartnerFilterSet, PersonFilterSet
 from ..models import HostedPriority, Partner, Person
@@ -72,16 +73,9 @@ class PartnerListView(ObjectListView):
         return context
 
 
-def attendance(label, attended, recorded):
-    return Field(
-        label,
-        include="partners/partner_attendance.html",
-        params=lambda p: {"attended": getattr(p, attended), "recorded": getattr(p, recorded)},
-    )
-
-
 SEATS = "partners/partner_memberships.html"
 NO_SEATS = "This partner does not sit on any component."
+ATTENDANCE = "partners/partner_attendance.html"
 HOSTED = "partners/partner_hosted.html"
 NO_HOSTED = "This partner hosts or contributes to no priority{scope}."
 
@@ -92,6 +86,19 @@ def no_people(view, context):
     return "None of this partner's people is named on a record shared with you."
 
 
+PARTNER_SUMMARY = Summary(
+    Field("short_name", hide_empty=True),
+    "sector",
+    Field("Under the duty to co-operate", "duty_display"),
+    signed("Partnership agreement signed", "agreement_signed"),
+    Field("Signed by", "agreement_signed_by", hide_empty=True, when="can_see_contacts"),
+    signed("Information sharing protocol signed", "isp_signed"),
+    Field("Signed by", "isp_signed_by", hide_empty=True, when="can_see_contacts"),
+    Field("Lead contact", "lead_contact", empty="Not chosen", when="can_see_contacts"),
+    Field("Host authority", "is_host_authority"),
+)
+
+
 class PartnerDetailView(ObjectDetailView):
     model = Partner
     page_title = "{object} – Partners"
@@ -99,18 +106,7 @@ class PartnerDetailView(ObjectDetailView):
     actions = (EDIT, ("Add a person", "partners:partner_person_create", "can_change"))
     visible_related = {"people": ()}
     sections = [
-        Summary(
-            Field("short_name", hide_empty=True),
-            "sector",
-            Field("Under the duty to co-operate", "duty_display"),
-            signed("Partnership agreement signed", "agreement_signed"),
-            Field("Signed by", "agreement_signed_by", hide_empty=True, when="can_see_contacts"),
-            signed("Information sharing protocol signed", "isp_signed"),
-            Field("Signed by", "isp_signed_by", hide_empty=True, when="can_see_contacts"),
-            Field("Lead contact", "lead_contact", empty="Not chosen", when="can_see_contacts"),
-            attendance("Attendance in the last 12 months", "recent_attended", "recent_recorded"),
-            attendance("Attendance, all time", "meetings_attended", "meetings_recorded"),
-        ),
+        PARTNER_SUMMARY,
         Text("Notes", "notes", narrow=True),
         Related(
             "People",
@@ -119,18 +115,20 @@ class PartnerDetailView(ObjectDetailView):
             empty=no_people,
             can_see_contacts=lambda view, context: context["can_see_contacts"],
         ),
+        Related("Attendance", ATTENDANCE, "attendance_summary", as_="summary"),
         Related("Components it sits on", SEATS, "current_memberships", empty=NO_SEATS),
         Related("Hosted priorities", HOSTED, "hosted_priorities", empty=NO_HOSTED),
     ]
 
     def optimise(self, queryset):
-        return queryset.with_attendance(clock.today()).with_current_seats(clock.today())
+        return queryset.with_current_seats(clock.today())
 
     def get_context_data(self, **kwargs):
         partner, user = self.object, self.request.user
         return super().get_context_data(
             hosted_priorities=HostedPriority.objects.restrict(user).of_partner(partner),
             can_see_contacts=sees_contacts(user, partner.pk),
+            attendance_summary=partner_summary(partner),
             **kwargs,
         )
 

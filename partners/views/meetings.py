@@ -14,7 +14,7 @@ from trust.generic import (
     ObjectListView,
 )
 from trust.models import Component
-from trust.sections import Field, Related, Summary, Text, add_button
+from trust.sections import EDIT, Field, Related, Summary, Text, add_button
 
 from .. import services
 from ..carriers import ActionPlan, CarrierMixin, ProgressUpdates
@@ -23,6 +23,7 @@ from ..meeting_forms import MeetingForm, MeetingSeriesForm
 from ..models import Action, AgendaItem, Decision, KeyMessage, Meeting
 from ..tables import MeetingListTable
 from .actions import ActionCreateView
+from .attendance import ATTENDANCE_ACTIONS, attendance_context, partners_attending, quorum_text
 
 __all__ = [
     "MeetingActionCreateView",
@@ -35,7 +36,7 @@ __all__ = [
     "MeetingUpdateView",
 ]
 
-NO_ATTENDANCE = "No attendance has been recorded for this meeting."
+NO_ATTENDANCE = "No attendance has been recorded for this meeting{scope}."
 NO_AGENDA = "No agenda has been recorded for this meeting."
 NO_DECISIONS = "No decisions have been recorded for this meeting."
 NO_MESSAGES = "No key messages from this meeting have been recorded as relayed."
@@ -72,6 +73,8 @@ MEETING_SECTIONS = [
         "mode",
         Field("venue"),
         Field("Chair", "chair"),
+        Field("Partners attending", partners_attending, hide_empty=True),
+        Field("Quorum", quorum_text, hide_empty=True),
     ),
     Text("Notes or minutes", "notes", narrow=True),
     Related("Attendance", "partners/meeting_attendance.html", "rows", empty=NO_ATTENDANCE),
@@ -111,10 +114,11 @@ class MeetingDetailView(CarrierMixin, ObjectDetailView):
     prefetch_related += ("decisions__agenda_item", "key_messages__to_component")
     prefetch_related += ("key_messages__to_body", "key_messages__sent_by__partner")
     page_title = staticmethod(meeting_title)
+    actions = (EDIT, *ATTENDANCE_ACTIONS)
     sections = MEETING_SECTIONS
 
     def optimise(self, queryset):
-        return queryset.with_attendance()
+        return queryset.with_attendance(self.request.user).with_attendance_counts()
 
     def get_context_data(self, **kwargs):
         meeting, user = self.object, self.request.user
@@ -125,6 +129,7 @@ class MeetingDetailView(CarrierMixin, ObjectDetailView):
             agenda=agenda,
             decisions=list(meeting.decisions.all()),
             key_messages_shown=list(meeting.key_messages.all()),
+            **attendance_context(self),
             **kwargs,
         )
 

@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import TemplateView, View
 
+from partners import attendance
+from partners.attendance import partner_summary
 from partners.filters import MyActionFilterSet
 from partners.models import Action, HostedPriority, Partner
 from partners.querysets import ACTION_CARRIERS, partner_boards
@@ -84,6 +86,7 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             hosted_attention=hosted.needing_attention(actions, today),
             register_gaps=register_gaps(components, RiskRegister.objects.restrict(user), today),
             changes=recent_changes(user, limit=8, accounts=False),
+            attendance=attendance.summary(attendance.period_named(None)),
             **kwargs,
         )
 
@@ -239,7 +242,7 @@ class PartnerHomeView(LoginRequiredMixin, TemplateView):
         )
         return super().get_context_data(
             partner=partner,
-            attendance=Partner.objects.with_attendance(today).get(pk=partner.pk),
+            attendance_summary=partner_summary(partner),
             hosted=hosted,
             contributed=contributed,
             action_count=actions.count(),

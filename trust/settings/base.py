@@ -235,8 +235,12 @@ TRUST = {
     "OVERDUE_AGAINST": env.str("TRUST_OVERDUE_AGAINST", default="current"),
     # Reminders cover actions due within this many days.
     "REMINDER_DAYS": env.int("TRUST_REMINDER_DAYS", default=14),
-    # A partner attending fewer than this share of its meetings is flagged.
+    # A partner attending fewer than this share of its meetings is flagged (exactly this
+    # share is not below it), once it was expected at ATTENDANCE_MINIMUM_MEETINGS or more.
     "ATTENDANCE_ALERT_BELOW": env.float("TRUST_ATTENDANCE_ALERT_BELOW", default=0.5),
+    "ATTENDANCE_MINIMUM_MEETINGS": env.int("TRUST_ATTENDANCE_MINIMUM_MEETINGS", default=3),
+    # The attendance year starts in this month (4 = April, the financial year).
+    "ATTENDANCE_YEAR_STARTS": env.int("TRUST_ATTENDANCE_YEAR_STARTS", default=4),
     # Default months between risk register reviews when a register does not set its own.
     "RISK_REVIEW_MONTHS": env.int("TRUST_RISK_REVIEW_MONTHS", default=6),
     # Risk score bands (likelihood x impact, 1-25): the lowest score of each band.
