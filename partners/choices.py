@@ -38,8 +38,8 @@ DUTY_CHOICES = [(True, "Yes"), (False, "No"), (None, "Not known")]
 
 
 class GoverningDocument(models.TextChoices):
-    """What a component's governing document is: a fixed pair (the audit: "terms of
-    reference/a Constitution (for the ISCB and LSCB)")."""
+    """What a component's governing document is: a fixed pair (terms of reference, or a
+    constitution for a board constituted in law)."""
 
     TERMS_OF_REFERENCE = "terms_of_reference", "Terms of reference"
     CONSTITUTION = "constitution", "Constitution"

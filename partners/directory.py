@@ -137,7 +137,7 @@ class Person(TrackedModel):
 
     @property
     def named(self) -> str:
-        """Their name with their organisation, "Ann Smith (Leeds City Council)"; a person of
+        """Their name with their organisation, "Ann Smith (Moorside Council)"; a person of
         no partner organisation by their name alone."""
         return f"{self.name} ({self.partner})" if self.partner_id else self.name
 

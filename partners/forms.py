@@ -404,6 +404,7 @@ class TermsOfReferenceForm(TrackedModelForm):
             "quorum_min_members",
             "quorum_min_partners",
             "substitutes_count",
+            "chairs_allowed",
         ]
         widgets = {"kind": forms.RadioSelect}
         help_texts = {"agreed": DATE_HINT, "review_date": DATE_HINT}

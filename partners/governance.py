@@ -11,6 +11,7 @@ before today (``trust.clock``).
 
 import datetime
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
@@ -106,6 +107,12 @@ class TermsOfReference(Versioned):
         "substitutes count towards the quorum",
         default=True,
         help_text="Whether a substitute sent in a member's place counts as that member.",
+    )
+    chairs_allowed = models.PositiveSmallIntegerField(
+        "members who may chair at once",
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(9)],
+        help_text="1 for a single chair; 2 or more where the component is co-chaired.",
     )
 
     objects = VersionedQuerySet.as_manager()

@@ -160,7 +160,7 @@ class Decision(TrackedModel):
         help_text="The item it was taken under, if any.",
     )
     reference = models.CharField(
-        max_length=50, help_text="As the minutes number it, for example CLP/2007/12."
+        max_length=50, help_text="As the minutes number it, for example PB/2025/12."
     )
     wording = models.TextField(help_text="The decision as minuted.")
     decided_by = models.TextField(

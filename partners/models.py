@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from trust import clock
 from trust.history import TrackedHistory
 from trust.models import (
     AttachmentKind,
@@ -99,6 +100,41 @@ class Membership(TrackedModel):
         if person and self.represents_id and person.partner_id != self.represents_id:
             raise ValidationError(
                 {"represents": "A member represents their own organisation, or none."}
+            )
+        self.clean_chairs()
+
+    def clean_chairs(self):
+        """A seat that chairs, open today, is refused when the component already has as
+        many chairs as its terms of reference in force allow (one without terms)."""
+        today = clock.today()
+        if not (self.role_id and self.role.is_chair) or (self.ended and self.ended < today):
+            return
+        if self.pk and Membership.objects.filter(pk=self.pk, role__is_chair=True).exists():
+            return  # a chair already: editing it adds none (older data may have more)
+        terms = TermsOfReference.objects.filter(component_id=self.component_id)
+        terms = terms.in_force_on(today).first()
+        allowed = terms.chairs_allowed if terms else 1
+        others = Membership.objects.filter(
+            Q(ended__isnull=True) | Q(ended__gte=today),
+            component_id=self.component_id,
+            role__is_chair=True,
+        ).exclude(pk=self.pk)
+        chairs = [
+            str(seat.person or seat.represents)
+            for seat in others.select_related("person", "represents")
+        ]
+        if len(chairs) >= allowed:
+            held = f"{len(chairs)} chair{'s' if len(chairs) != 1 else ''} ({', '.join(chairs)})"
+            rule = (
+                f"its terms of reference in force allow {allowed}"
+                if terms
+                else "no terms of reference that allow co-chairs"
+            )
+            raise ValidationError(
+                {
+                    "role": f"This component already has {held}, and {rule}. End a chair's "
+                    "seat first, or record terms of reference that allow co-chairs."
+                }
             )
 
     def get_absolute_url(self):

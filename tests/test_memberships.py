@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from partners.models import Membership
 from tests import factories as f
+from tests.harness import form_data
 from trust import clock
 from trust.models import MembershipRole
 
@@ -51,8 +52,9 @@ def add_member(client, component, person, role, represents=None, **extra):
 
 
 @pytest.mark.django_db
-def test_co_chairs_are_allowed_and_both_shown_as_chairs(dcs):
+def test_co_chairs_are_allowed_when_the_terms_say_so_and_both_shown_as_chairs(dcs):
     component = f.ComponentFactory(name="Integrated Strategic Commissioning Board")
+    f.TermsOfReferenceFactory(component=component, chairs_allowed=2)
     co_chair = f.chair_role("Co-chair")
     council = f.PersonFactory(name="Rosemary Archer", partner=f.PartnerFactory(name="Council"))
     health = f.PersonFactory(name="Sam Burke", partner=f.PartnerFactory(name="PCT"))
@@ -304,3 +306,42 @@ def test_a_seat_is_current_through_its_last_day_and_former_after_it(dcs):
     assert "Leaving Today" in members and "Leaving Today" not in former
     assert "Left Yesterday" in former and "Left Yesterday" not in members
     assert [m.person for m in Membership.objects.current(TODAY)] == [leaving]
+
+
+@pytest.mark.django_db
+def test_a_second_chair_is_refused_without_terms_that_allow_co_chairs(dcs):
+    component = f.ComponentFactory(name="Safeguarding Board")
+    chair = f.chair_role("Chair")
+    first = f.PersonFactory(name="Ann Chair", partner=f.PartnerFactory(name="Council"))
+    second = f.PersonFactory(name="Bob Second", partner=f.PartnerFactory(name="Police"))
+    assert add_member(dcs, component, first, chair, first.partner).status_code == 302
+    response = add_member(dcs, component, second, chair, second.partner)
+    assert response.status_code == 200
+    (message,) = response.context["form"].errors["role"]
+    assert "already has 1 chair (Ann Chair" in message
+    assert "no terms of reference that allow co-chairs" in message
+    assert not Membership.objects.filter(person=second).exists()
+    # Terms of reference that allow two: the second is accepted, a third refused.
+    f.TermsOfReferenceFactory(component=component, chairs_allowed=2, in_force_from=TODAY)
+    assert add_member(dcs, component, second, chair, second.partner).status_code == 302
+    third = f.PersonFactory(name="Cy Third", partner=second.partner)
+    response = add_member(dcs, component, third, chair, second.partner)
+    (message,) = response.context["form"].errors["role"]
+    assert "already has 2 chairs" in message and "terms of reference in force allow 2" in message
+
+
+@pytest.mark.django_db
+def test_a_chair_who_has_left_leaves_room_and_an_old_co_chair_seat_stays_editable(dcs):
+    component = f.ComponentFactory()
+    chair = f.chair_role("Chair")
+    gone = f.MembershipFactory(component=component, role=chair, ended=TODAY)
+    gone.ended = datetime.date(2008, 1, 31)  # left before today: no longer a chair
+    gone.save()
+    person = f.PersonFactory()
+    assert add_member(dcs, component, person, chair, person.partner).status_code == 302
+    # Two chairs from before the rule (no terms): editing one of them is not refused.
+    older = f.MembershipFactory(component=component, role=chair)
+    url = reverse("partners:membership_update", args=[older.pk])
+    form = dcs.get(url).context["form"]
+    data = {**form_data(form), "expected_to_attend": ""}
+    assert dcs.post(url, data).status_code == 302

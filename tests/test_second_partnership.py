@@ -25,7 +25,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import resolve, reverse
 
-from partners.models import Membership, Partner, Person
+from partners.models import Attendance, Meeting, Membership, Partner, Person
 from recommendations import demo_data
 from tests import factories as f
 from tests.harness import form_data
@@ -850,3 +850,263 @@ def test_the_people_list_is_reached_from_the_partner_directory(partnership):
     p = partnership
     page = p.client.get(reverse("partners:partner_list")).content.decode()
     assert f'href="{reverse("partners:person_list")}"' in page
+
+
+# --- Terms of reference, meetings and attendance ----------------------------------------------
+
+P, AP, A, S, IA = "present", "apologies", "absent", "substitute", "attending"
+ATTENDED = (P, S)
+
+# (component, kind, quorum: members, partners other than the host authority, substitutes
+# count; members who may chair at once)
+TERMS = [
+    ("board", "terms_of_reference", 4, 3, True, 1),
+    ("jcb", "terms_of_reference", 2, 1, True, 2),  # co-chaired
+    ("kvscp", "constitution", 3, 2, False, 1),
+]  # the exploitation sub-group has none: its quorum says so, and it has one chair
+
+# (key, component, date, {person: status, or (SUBSTITUTE, who came instead)}, in attendance).
+# Ten meetings that took place, with every status; the police at two of the eight they were
+# expected at, the college at exactly half of its four, the PCC at none of two (too few to
+# flag).
+MEETINGS = [
+    ("B1", "board", datetime.date(2025, 6, 10),
+     {"chair": P, "dcs": P, "officer": P, "nurse": P, "superintendent": A, "principal": AP,
+      "cvs": P}, ["fire"]),
+    ("B2", "board", datetime.date(2025, 9, 9),
+     {"chair": P, "dcs": P, "officer": AP, "nurse": (S, "named_nurse"), "superintendent": P,
+      "principal": A, "cvs": P}, []),
+    ("B3", "board", datetime.date(2025, 12, 9),
+     {"chair": P, "dcs": AP, "officer": P, "nurse": P, "superintendent": A, "principal": P,
+      "cvs": AP}, []),
+    ("B4", "board", datetime.date(2026, 3, 10),
+     {"chair": AP, "dcs": P, "officer": P, "nurse": P, "superintendent": A, "principal": P,
+      "cvs": P}, []),
+    ("J1", "jcb", datetime.date(2025, 7, 15),
+     {"dcs": P, "nurse": P, "commissioner": AP, "policy": A}, ["tenancy"]),
+    ("J2", "jcb", datetime.date(2026, 1, 20),
+     {"dcs": AP, "nurse": A, "commissioner": P, "policy": A}, []),
+    ("K1", "kvscp", datetime.date(2025, 5, 20),
+     {"superintendent": A, "dcs": P, "named_nurse": P, "yjs": P, "scrutineer": P}, []),
+    ("K2", "kvscp", datetime.date(2025, 10, 21),
+     {"superintendent": A, "dcs": (S, "commissioner"), "named_nurse": P, "yjs": AP,
+      "scrutineer": P}, []),
+    ("K3", "kvscp", datetime.date(2026, 4, 21),
+     {"superintendent": P, "dcs": P, "named_nurse": AP, "yjs": P, "scrutineer": A}, []),
+    ("E1", "exploitation", datetime.date(2026, 2, 10),
+     {"yjs": P, "superintendent": A, "tenancy": P}, []),
+]  # fmt: skip
+COMING = ("K4", "kvscp", datetime.date(2026, 7, 21))
+
+
+def set_host_authority(p):
+    council = p.partners["council"]
+    _, data = p.form_as_shown("partners:partner_update", council.pk)
+    p.post("partners:partner_update", {**data, "is_host_authority": "on"}, council.pk)
+
+
+def add_terms(p):
+    """Each component's terms of reference or constitution, with its quorum rule."""
+    for component, kind, members, partners, substitutes, chairs in TERMS:
+        page = p.components[component].pk
+        _, data = p.form_as_shown("partners:termsofreference_create", page)
+        data.update(
+            kind=kind,
+            number=1,
+            text=f"The {kind.replace('_', ' ')} of the {component}.",
+            quorum_min_members=members,
+            quorum_min_partners=partners,
+            chairs_allowed=chairs,
+            **dates("agreed", SINCE),
+            **dates("review_date", datetime.date(2027, 3, 31)),
+        )
+        data.pop("substitutes_count", None)
+        if substitutes:
+            data["substitutes_count"] = "on"
+        p.post("partners:termsofreference_create", data, page)
+
+
+def add_meeting(p, key, component, day, status):
+    page = p.components[component].pk
+    _, data = p.form_as_shown("partners:meeting_create", page)
+    data.update(
+        title=f"{key}: {component} meeting",
+        mode="in_person",
+        status=status,
+        venue="County Hall",
+        **dates("date", day),
+    )
+    p.meetings[key] = p.add("partners:meeting_create", Meeting, data, page)
+
+
+def add_meetings(p):
+    p.meetings = {}
+    for key, component, day, *_ in MEETINGS:
+        add_meeting(p, key, component, day, "held")
+    add_meeting(p, *COMING, "scheduled")
+
+
+def record_attendance(p):
+    """Each meeting's attendance on its one form, as DCS staff record it."""
+    for key, _, _, statuses, in_attendance in MEETINGS:
+        meeting = p.meetings[key]
+        _, data = p.form_as_shown("partners:meeting_attendance", meeting.pk)
+        for person, status in statuses.items():
+            pk = p.people[person].pk
+            status, substitute = status if isinstance(status, tuple) else (status, None)
+            data[f"status_{pk}"] = status
+            data[f"substitute_{pk}"] = p.people[substitute].pk if substitute else ""
+        for n, person in enumerate(in_attendance):
+            data[f"add_person_{n}"], data[f"add_status_{n}"] = p.people[person].pk, IA
+        p.post("partners:meeting_attendance", data, meeting.pk)
+
+
+def send_apologies(p):
+    """The youth justice service sends its manager's apologies for a meeting to come, as
+    partner staff, with the sign-in DCS staff gave them."""
+    client = Client()
+    client.force_login(p.users["yjs"])
+    meeting = p.meetings[COMING[0]]
+    url = reverse("partners:meeting_apologies", args=[meeting.pk])
+    page = client.get(url)
+    assert page.status_code == 200, page.status_code
+    data = {**form_data(page.context["form"]), f"status_{p.people['yjs'].pk}": AP}
+    response = client.post(url, data)
+    assert response.status_code == 302, form_errors(response)
+
+
+# The terms come before the seats: the commissioning board's co-chairs need terms that allow
+# two chairs.
+STEPS.insert(STEPS.index(add_memberships), add_terms)
+STEPS += [set_host_authority, add_meetings, record_attendance, send_apologies]
+
+
+# The rules, restated from the issue over the declared data (not read from the app).
+
+
+def seat_open(component, person, day):
+    ended = {(c, who): last for c, who, last, _ in ENDED}.get((component, person))
+    return day >= SINCE and (ended is None or day <= ended)
+
+
+def seats(component, day, *, expected_only):
+    return [
+        (person, represents)
+        for c, person, _, represents, expected in MEMBERSHIPS
+        if c == component and seat_open(c, person, day) and (expected or not expected_only)
+    ]
+
+
+def status_of(statuses, person):
+    status = statuses.get(person)
+    return status[0] if isinstance(status, tuple) else status
+
+
+def expected_quorum(component, day, statuses):
+    """(quorate or None, members present, partners other than the host present)."""
+    rule = {t[0]: t[2:5] for t in TERMS}.get(component)
+    counted = (P, S) if rule and rule[2] else (P,)
+    present = [
+        (person, represents)
+        for person, represents in seats(component, day, expected_only=False)
+        if status_of(statuses, person) in counted
+    ]
+    partners = {r for _, r in present if r is not None and r != "council"}
+    if rule is None:
+        return None, len(present), len(partners)
+    return len(present) >= rule[0] and len(partners) >= rule[1], len(present), len(partners)
+
+
+def expected_rates(start=None, end=None):
+    """{partner key: (expected at, attended)} by the roll-up rule."""
+    counts = {}
+    for _, component, day, statuses, _ in MEETINGS:
+        if (start and day < start) or (end and day > end):
+            continue
+        expected = {}
+        for person, represents in seats(component, day, expected_only=True):
+            if represents is not None:
+                expected.setdefault(represents, []).append(person)
+        for partner, people in expected.items():
+            went = any(status_of(statuses, person) in ATTENDED for person in people)
+            total, attended = counts.get(partner, (0, 0))
+            counts[partner] = (total + 1, attended + went)
+    return counts
+
+
+def attendance_rows(p, period):
+    response = p.client.get(reverse("partners:attendance"), {"period": period})
+    assert response.status_code == 200
+    names = {partner.name: key for key, partner in p.partners.items()}
+    rows = table(response, "Attendance by partner")
+    return response, {names[row[0]]: row[1:] for row in rows}
+
+
+def test_every_attendance_status_was_recorded_through_the_form(partnership):
+    recorded = set(
+        Attendance.objects.filter(meeting__in=partnership.meetings.values()).values_list(
+            "status", flat=True
+        )
+    )
+    assert recorded == {P, AP, A, S, IA}
+    nurse = Attendance.objects.get(
+        meeting=partnership.meetings["B2"], person=partnership.people["nurse"]
+    )
+    assert nurse.substitute == partnership.people["named_nurse"]
+
+
+@pytest.mark.parametrize("key", [m[0] for m in MEETINGS])
+def test_each_meeting_is_quorate_as_its_terms_of_reference_say(partnership, key):
+    _, component, day, statuses, _ = next(m for m in MEETINGS if m[0] == key)
+    quorate, members, partners = expected_quorum(component, day, statuses)
+    response = partnership.client.get(partnership.meetings[key].get_absolute_url())
+    page = text_of(response.content.decode())
+    present = f"{members} member{'s' if members != 1 else ''} and {partners} partner"
+    verdict = {True: "Quorate:", False: "Not quorate:", None: "No quorum rule is recorded"}
+    assert f"{verdict[quorate]}" in page and present in page, (key, quorate, members, partners)
+
+
+def test_quorum_cases_cover_substitutes_counted_and_not(partnership):
+    """The data above exercises both: a substitute counted on the board (B2) and not on the
+    safeguarding partnership (K2, where it leaves the meeting short of members)."""
+    board = expected_quorum("board", MEETINGS[1][2], MEETINGS[1][3])
+    kvscp = expected_quorum("kvscp", MEETINGS[7][2], MEETINGS[7][3])
+    assert board == (True, 5, 3) and kvscp == (False, 2, 1)
+
+
+@pytest.mark.parametrize(
+    "period,start,end",
+    [
+        ("all-time", None, None),
+        ("year-2025", datetime.date(2025, 4, 1), datetime.date(2026, 3, 31)),
+        ("last-12-months", datetime.date(2025, 6, 30), TODAY),
+    ],
+)
+def test_each_partner_s_attendance_rate_follows_the_roll_up_rule(partnership, period, start, end):
+    _, shown = attendance_rows(partnership, period)
+    expected = expected_rates(start, end)
+    assert {key: (int(row[0]), int(row[1])) for key, row in shown.items()} == expected
+    for key, (total, attended) in expected.items():
+        assert shown[key][2] == f"{round(100 * attended / total)}%", key
+
+
+def test_partners_at_exactly_the_threshold_or_under_the_minimum_are_not_flagged(partnership):
+    response, shown = attendance_rows(partnership, "all-time")
+    rates = expected_rates()
+    assert rates["college"] == (4, 2) and shown["college"][3] == "No"  # exactly one half
+    assert rates["pcc"] == (2, 0) and shown["pcc"][3] == "No"  # below, but only two meetings
+    assert rates["police"] == (8, 2) and shown["police"][3] == "Below the alert share"
+    flagged = {key for key, row in shown.items() if row[3] != "No"}
+    assert flagged == {"police"}
+    page = text_of(response.content.decode())
+    for key in ("B1", "B3", "B4", "K1", "K2", "E1"):  # the meetings the police missed
+        assert partnership.meetings[key].title in page, key
+
+
+def test_a_partner_sends_apologies_for_a_coming_meeting_which_does_not_count_yet(partnership):
+    meeting, yjs = partnership.meetings[COMING[0]], partnership.people["yjs"]
+    row = Attendance.objects.get(meeting=meeting, person=yjs)
+    assert row.status == AP and row.partner == partnership.partners["yjs"]
+    assert row.history.latest("history_id").history_user == partnership.users["yjs"]
+    _, shown = attendance_rows(partnership, "all-time")
+    assert shown["yjs"][:2] == ["4", "3"]  # the coming meeting is not among those counted

@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 (
                     "reference",
                     models.CharField(
-                        help_text="As the minutes number it, for example CLP/2007/12.",
+                        help_text="As the minutes number it, for example PB/2025/12.",
                         max_length=50,
                     ),
                 ),
@@ -161,7 +161,7 @@ class Migration(migrations.Migration):
                 (
                     "reference",
                     models.CharField(
-                        help_text="As the minutes number it, for example CLP/2007/12.",
+                        help_text="As the minutes number it, for example PB/2025/12.",
                         max_length=50,
                     ),
                 ),
