@@ -241,6 +241,9 @@ class MeetingTable(GovukTable):
         fields = ()
 
     def render_expected_partners(self, value, record):
+        if record.status != record.Status.HELD:
+            # Nobody has attended a meeting that has not taken place: no "0 of 5".
+            return "Cancelled" if record.status == record.Status.CANCELLED else "Not held yet"
         return f"{record.attended_partners} of {value}" if value else "No partner expected"
 
 

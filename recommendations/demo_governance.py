@@ -22,7 +22,7 @@ TERMS = {
         {
             "agreed": D(2006, 9, 14),
             "review_date": D(2007, 9, 30),
-            "quorum": (8, 3, True),
+            "quorum": (5, 3, True),
             "text": (
                 "The Children Leeds Partnership leads the trust arrangements: it sets the "
                 "vision and priorities of the Children and Young People's Plan, holds the "
@@ -34,7 +34,7 @@ TERMS = {
             "agreed": D(2007, 12, 12),
             "in_force_from": D(2008, 1, 1),
             "review_date": D(2008, 12, 31),
-            "quorum": (8, 3, True),
+            "quorum": (5, 3, True),
             "text": (
                 "Revised after the Governance Seminar and the audit of the trust "
                 "arrangements: the Partnership leads the trust arrangements, agrees the "
@@ -48,7 +48,7 @@ TERMS = {
         {
             "agreed": D(2006, 11, 8),
             "review_date": D(2007, 11, 30),
-            "quorum": (6, 3, True),
+            "quorum": (3, 2, True),
             "text": (
                 "The Integrated Strategic Commissioning Board takes the partnership's "
                 "commissioning decisions under its commissioning strategy, determines with "
@@ -59,7 +59,7 @@ TERMS = {
         {
             "agreed": D(2007, 12, 5),
             "review_date": D(2008, 12, 31),
-            "quorum": (6, 3, True),
+            "quorum": (3, 2, True),
             "text": (
                 "As version 1, with the conflict resolution procedure and the exit strategy "
                 "drafted by Legal and Domestic Services inserted (audit recommendation 3), and "
@@ -71,7 +71,7 @@ TERMS = {
         {
             "agreed": D(2006, 4, 1),
             "review_date": D(2008, 3, 31),
-            "quorum": (8, 4, False),
+            "quorum": (4, 2, False),
             "text": (
                 "The Local Safeguarding Children Board, set up under section 13 of the "
                 "Children Act 2004, co-ordinates what its members do to safeguard and promote "
@@ -82,7 +82,7 @@ TERMS = {
             "agreed": D(2008, 3, 26),
             "in_force_from": D(2008, 4, 1),
             "review_date": D(2009, 3, 31),
-            "quorum": (8, 4, False),
+            "quorum": (4, 2, False),
             "text": (
                 "Revised to meet the statutory requirements in force from March 2008, with "
                 "the conflict resolution and exit strategy paragraphs (audit recommendation 3)."

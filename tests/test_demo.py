@@ -248,3 +248,20 @@ def test_the_demo_meetings_record_status_chair_agenda_decisions_actions_and_mess
     assert message.meeting.date == datetime.date(2007, 10, 17)
     action = Action.objects.get(plan__meeting__isnull=False)
     assert action.status == "complete" and action.carrier.date == datetime.date(2007, 9, 5)
+
+
+def test_each_demo_quorum_can_be_met_by_the_component_s_members(demo):
+    """A rule asking for more members or partners than the component has would make every
+    meeting inquorate: the demo's rules are ones its boards can meet."""
+    from partners.governance import quorum_rule
+    from partners.models import Membership
+    from recommendations.demo_data import DEMO_DAY
+
+    for component in Component.objects.all():
+        rule = quorum_rule(component, DEMO_DAY)
+        seats = Membership.objects.filter(component=component, ended__isnull=True)
+        partners = set(
+            seats.exclude(represents__is_host_authority=True).values_list("represents", flat=True)
+        ) - {None}
+        assert (rule.quorum_min_members or 0) <= seats.count(), component
+        assert (rule.quorum_min_partners or 0) <= len(partners), component

@@ -184,8 +184,9 @@ ATTENDANCE_ACTIONS = (
 
 
 def partners_attending(meeting):
-    """Of the partners expected, how many attended (the roll-up rule); None if none was."""
-    if not meeting.expected_partners:
+    """Of the partners expected, how many attended (the roll-up rule); None if none was, or
+    for a meeting that has not taken place (to come, or cancelled)."""
+    if not meeting.expected_partners or meeting.status != meeting.Status.HELD:
         return None
     return f"{meeting.attended_partners} of the {meeting.expected_partners} partners expected"
 
