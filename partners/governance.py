@@ -11,6 +11,7 @@ before today (``trust.clock``).
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -272,3 +273,42 @@ class KeyRole(TrackedModel):
 
     def get_absolute_url(self):
         return reverse("partners:keyrole_detail", args=[self.pk])
+
+
+def check_chairs(seat):
+    """A seat that chairs, open today, is refused when the component already has as
+    many chairs as its terms of reference in force allow (one without terms)."""
+    today = clock.today()
+    if not (seat.role_id and seat.role.is_chair) or (seat.ended and seat.ended < today):
+        return
+    if seat.pk and type(seat).objects.filter(pk=seat.pk, role__is_chair=True).exists():
+        return  # a chair already: editing it adds none (older data may have more)
+    terms = TermsOfReference.objects.filter(component_id=seat.component_id)
+    terms = terms.in_force_on(today).first()
+    allowed = terms.chairs_allowed if terms else 1
+    others = (
+        type(seat)
+        .objects.filter(
+            Q(ended__isnull=True) | Q(ended__gte=today),
+            component_id=seat.component_id,
+            role__is_chair=True,
+        )
+        .exclude(pk=seat.pk)
+    )
+    chairs = [
+        str(other.person or other.represents)
+        for other in others.select_related("person", "represents")
+    ]
+    if len(chairs) >= allowed:
+        held = f"{len(chairs)} chair{'s' if len(chairs) != 1 else ''} ({', '.join(chairs)})"
+        rule = (
+            f"its terms of reference in force allow {allowed}"
+            if terms
+            else "no terms of reference that allow co-chairs"
+        )
+        raise ValidationError(
+            {
+                "role": f"This component already has {held}, and {rule}. End a chair's "
+                "seat first, or record terms of reference that allow co-chairs."
+            }
+        )

@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from trust import clock
 from trust.history import TrackedHistory
 from trust.models import (
     AttachmentKind,
@@ -28,7 +27,13 @@ from .choices import (  # noqa: F401 (the meeting vocabularies, importable from 
     Rag,
 )
 from .directory import Partner, Person
-from .governance import KeyRole, Memorandum, MemorandumSection, TermsOfReference  # noqa: F401
+from .governance import (  # noqa: F401
+    KeyRole,
+    Memorandum,
+    MemorandumSection,
+    TermsOfReference,
+    check_chairs,
+)
 from .meetings import AgendaItem, Decision, KeyMessage, Meeting  # noqa: F401
 
 # An action is named by its text, cut at a word boundary to this many characters.
@@ -101,41 +106,7 @@ class Membership(TrackedModel):
             raise ValidationError(
                 {"represents": "A member represents their own organisation, or none."}
             )
-        self.clean_chairs()
-
-    def clean_chairs(self):
-        """A seat that chairs, open today, is refused when the component already has as
-        many chairs as its terms of reference in force allow (one without terms)."""
-        today = clock.today()
-        if not (self.role_id and self.role.is_chair) or (self.ended and self.ended < today):
-            return
-        if self.pk and Membership.objects.filter(pk=self.pk, role__is_chair=True).exists():
-            return  # a chair already: editing it adds none (older data may have more)
-        terms = TermsOfReference.objects.filter(component_id=self.component_id)
-        terms = terms.in_force_on(today).first()
-        allowed = terms.chairs_allowed if terms else 1
-        others = Membership.objects.filter(
-            Q(ended__isnull=True) | Q(ended__gte=today),
-            component_id=self.component_id,
-            role__is_chair=True,
-        ).exclude(pk=self.pk)
-        chairs = [
-            str(seat.person or seat.represents)
-            for seat in others.select_related("person", "represents")
-        ]
-        if len(chairs) >= allowed:
-            held = f"{len(chairs)} chair{'s' if len(chairs) != 1 else ''} ({', '.join(chairs)})"
-            rule = (
-                f"its terms of reference in force allow {allowed}"
-                if terms
-                else "no terms of reference that allow co-chairs"
-            )
-            raise ValidationError(
-                {
-                    "role": f"This component already has {held}, and {rule}. End a chair's "
-                    "seat first, or record terms of reference that allow co-chairs."
-                }
-            )
+        check_chairs(self)  # no more chairs than the terms of reference allow
 
     def get_absolute_url(self):
         return reverse("partners:membership_detail", args=[self.pk])

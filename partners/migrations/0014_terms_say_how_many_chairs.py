@@ -5,20 +5,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('partners', '0013_attendance_once_per_person'),
+        ("partners", "0013_attendance_once_per_person"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicaltermsofreference',
-            name='chairs_allowed',
-            field=models.PositiveSmallIntegerField(default=1, help_text='1 for a single chair; 2 or more where the component is co-chaired.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(9)], verbose_name='members who may chair at once'),
+            model_name="historicaltermsofreference",
+            name="chairs_allowed",
+            field=models.PositiveSmallIntegerField(
+                default=1,
+                help_text="1 for a single chair; 2 or more where the component is co-chaired.",
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(9),
+                ],
+                verbose_name="members who may chair at once",
+            ),
         ),
         migrations.AddField(
-            model_name='termsofreference',
-            name='chairs_allowed',
-            field=models.PositiveSmallIntegerField(default=1, help_text='1 for a single chair; 2 or more where the component is co-chaired.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(9)], verbose_name='members who may chair at once'),
+            model_name="termsofreference",
+            name="chairs_allowed",
+            field=models.PositiveSmallIntegerField(
+                default=1,
+                help_text="1 for a single chair; 2 or more where the component is co-chaired.",
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(9),
+                ],
+                verbose_name="members who may chair at once",
+            ),
         ),
     ]
