@@ -126,18 +126,20 @@ def test_the_component_page_shows_the_version_in_force_and_links_to_every_versio
 @pytest.mark.django_db
 def test_a_new_version_starts_from_the_previous_one(dcs):
     previous = f.TermsOfReferenceFactory(
-        number=2, kind="constitution", text="As agreed.", quorum_min_members=6
+        number=2, kind="constitution", text="As agreed.", quorum_min_members=6, chairs_allowed=2
     )
     url = reverse("partners:termsofreference_create", args=[previous.component_id])
     form = dcs.get(url).context["form"]
     assert form["number"].value() == 3 and form["kind"].value() == "constitution"
     assert form["text"].value() == "As agreed." and form["quorum_min_members"].value() == 6
+    assert form["chairs_allowed"].value() == 2
     data = {
         "kind": "constitution",
         "number": "3",
         "text": "As agreed, revised.",
         "quorum_min_members": "6",
         "substitutes_count": "on",
+        "chairs_allowed": "2",
         **date_fields("agreed", D(2008, 7, 1)),
     }
     response = dcs.post(url, data)

@@ -60,7 +60,14 @@ __all__ = [
 
 REVIEW = "partners/review_date.html"
 # What a new version starts from: the previous version's values, its dates left to fill in.
-TERMS_CARRIED = ("kind", "text", "quorum_min_members", "quorum_min_partners", "substitutes_count")
+TERMS_CARRIED = (
+    "kind",
+    "text",
+    "quorum_min_members",
+    "quorum_min_partners",
+    "substitutes_count",
+    "chairs_allowed",
+)
 MEMORANDUM_CARRIED = ("title", "notes")
 
 
@@ -111,7 +118,8 @@ class TermsOfReferenceDetailView(TermsOfReferenceMixin, ObjectDetailView):
             Field("quorum_min_members", empty="No rule"),
             Field("quorum_min_partners", empty="No rule"),
             Field("substitutes_count"),
-            heading="Quorum",
+            Field("chairs_allowed"),
+            heading="Quorum and chairs",
         ),
         Text("Text", "text", empty="The text has not been recorded.", inset=True, narrow=True),
         Related(
